@@ -1,4 +1,25 @@
+using ChargingHub.Web.Hosting;
+
+// The hub's table of contents: each area registers itself; see docs/architecture.md.
 var builder = WebApplication.CreateBuilder(args);
+if (!builder.TryPrepareDataDirectory(out var dataDirectory))
+{
+    return 1;
+}
+
+builder.AddHubLogging(dataDirectory);
+builder.AddHubOptions();
+builder.Services.AddHubPersistence(dataDirectory);
+builder.Services.AddHubDomain();
+builder.Services.AddOcppCentralSystem();
+builder.Services.AddHubApi();
+
 var app = builder.Build();
-app.MapGet("/healthz", () => "ok");
-app.Run();
+app.UseHubApi();
+app.MapHealth();
+app.MapOcppEndpoint();
+app.MapHubApi();
+return await app.RunHubAsync();
+
+/// <summary>Lets the test host find the entry point.</summary>
+public partial class Program;

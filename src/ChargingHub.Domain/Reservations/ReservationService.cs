@@ -23,6 +23,7 @@ public sealed partial class ReservationService(
     ILogger<ReservationService> logger)
 {
     private readonly KeyedLock _chargerLocks = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Reservation, byte> _replacementsInFlight = new(ReferenceEqualityComparer.Instance);
 
     public async Task<ReserveResult> ReserveAsync(ReserveCommand command, CancellationToken ct)
     {
@@ -52,8 +53,14 @@ public sealed partial class ReservationService(
             {
                 attempt.Decline(ChargerReserveStatus.Occupied, time.GetUtcNow(),
                     $"connector {terms.ConnectorId} is already reserved for someone else (reservation {holder.ReservationId})");
-                await reservations.AddAsync(attempt, ct).ConfigureAwait(false);
-                Announce(attempt, ReservationStatus.Pending);
+
+                // Like a charger's decline: a declined replacement is only reported, so it never shadows the reservation it would replace.
+                if (replaced is null)
+                {
+                    await reservations.AddAsync(attempt, ct).ConfigureAwait(false);
+                    Announce(attempt, ReservationStatus.Pending);
+                }
+
                 return new ReserveResult(ChargerReserveStatus.Occupied, attempt.ToView());
             }
 
@@ -61,6 +68,11 @@ public sealed partial class ReservationService(
             {
                 await reservations.AddAsync(attempt, ct).ConfigureAwait(false);
                 Announce(attempt, previous: null);
+            }
+            else
+            {
+                // A replacement stores no Pending row: keep its new terms visible to the double-booking check until it is applied.
+                _replacementsInFlight.TryAdd(attempt, 0);
             }
         }
 
@@ -327,7 +339,8 @@ public sealed partial class ReservationService(
         }
 
         var open = await reservations.ListOpenAsync(chargerId, ct).ConfigureAwait(false);
-        return open.FirstOrDefault(r => r.Terms.ConnectorId == terms.ConnectorId
+        var replacing = _replacementsInFlight.Keys.Where(r => r.ChargerId == chargerId);
+        return open.Concat(replacing).FirstOrDefault(r => r.Terms.ConnectorId == terms.ConnectorId
             && r.ReservationId != replaced?.ReservationId
             && !string.Equals(r.Terms.IdTag, terms.IdTag, StringComparison.OrdinalIgnoreCase));
     }
@@ -363,6 +376,7 @@ public sealed partial class ReservationService(
     {
         var ct = CancellationToken.None;
         using var _ = await _chargerLocks.AcquireAsync(attempt.ChargerId, ct).ConfigureAwait(false);
+        _replacementsInFlight.TryRemove(attempt, out var _);
         var now = time.GetUtcNow();
         if (answer.Failure is { } failure)
         {

@@ -1,0 +1,222 @@
+using System.Threading.Channels;
+using ChargingHub.Infrastructure.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace ChargingHub.Infrastructure.OcppLog;
+
+/// <summary>
+/// The recent OCPP frames of each charger, for troubleshooting. <see cref="Append"/> sits on the OCPP hot
+/// path, so it only queues; a background writer stores whatever has queued up in one transaction and trims
+/// each charger it wrote for to its newest <see cref="OcppMessageLogOptions.KeepPerCharger"/> frames. When
+/// the writer falls behind, the oldest queued frames are dropped rather than the connection slowed down.
+/// </summary>
+public sealed partial class OcppMessageLog : IAsyncDisposable
+{
+    private const string InsertFrame =
+        "INSERT INTO ocpp_messages (charger_id, at, direction, text) VALUES (@ChargerId, @At, @Direction, @Text)";
+
+    // Everything older than the charger's KeepPerCharger-th newest frame goes; a short log deletes nothing.
+    private const string TrimCharger = """
+        DELETE FROM ocpp_messages
+        WHERE charger_id = @chargerId
+          AND id <= (SELECT id FROM ocpp_messages WHERE charger_id = @chargerId ORDER BY id DESC LIMIT 1 OFFSET @keep)
+        """;
+
+    private readonly SqliteDatabase _database;
+    private readonly OcppMessageLogOptions _options;
+    private readonly ILogger<OcppMessageLog> _logger;
+    private readonly Channel<QueueItem> _queue;
+    private readonly object _startGate = new();
+    private Task? _writer;
+    private long _dropped;
+    private long _batches;
+
+    public OcppMessageLog(SqliteDatabase database, OcppMessageLogOptions options, ILogger<OcppMessageLog> logger)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.KeepPerCharger, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.QueueCapacity, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBatchSize, 1);
+        _database = database;
+        _options = options;
+        _logger = logger;
+        _queue = Channel.CreateBounded<QueueItem>(
+            new BoundedChannelOptions(options.QueueCapacity)
+            {
+                FullMode = BoundedChannelFullMode.DropOldest,
+                SingleReader = true,
+            },
+            OnDropped);
+    }
+
+    /// <summary>Frames dropped because the queue was full.</summary>
+    public long DroppedCount => Interlocked.Read(ref _dropped);
+
+    /// <summary>Write transactions so far (one per batch).</summary>
+    internal long BatchCount => Interlocked.Read(ref _batches);
+
+    /// <summary>Queues a frame for the log. Never waits: when the queue is full the oldest queued frame is dropped.</summary>
+    public void Append(string chargerId, OcppMessageDirection direction, string text, DateTimeOffset at) =>
+        _queue.Writer.TryWrite(new Frame(chargerId, direction, text, at));
+
+    /// <summary>Starts the background writer; frames appended before are written then.</summary>
+    public void Start()
+    {
+        lock (_startGate)
+        {
+            _writer ??= Task.Run(WriteLoopAsync);
+        }
+    }
+
+    /// <summary>Completes once every frame appended before this call is stored (or was dropped).</summary>
+    public async Task FlushAsync(CancellationToken ct)
+    {
+        var marker = new FlushMarker(new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_queue.Writer.TryWrite(marker))
+        {
+            return; // stopped: the writer has drained everything it will ever write
+        }
+
+        await marker.Done.Task.WaitAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Stops taking frames and waits (until <paramref name="ct"/>) for the queued ones to be written.</summary>
+    public async Task StopAsync(CancellationToken ct)
+    {
+        _queue.Writer.TryComplete();
+        Task? writer;
+        lock (_startGate)
+        {
+            writer = _writer;
+        }
+
+        if (writer is not null)
+        {
+            await writer.WaitAsync(ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The newest stored frames of a charger, newest first.</summary>
+    public Task<IReadOnlyList<OcppLogEntry>> ListRecentAsync(string chargerId, int limit, CancellationToken ct) =>
+        _database.ReadAsync<IReadOnlyList<OcppLogEntry>>(async session =>
+            (await session.QueryAsync<EntryRow>(
+                "SELECT id, charger_id, at, direction, text FROM ocpp_messages WHERE charger_id = @chargerId ORDER BY id DESC LIMIT @limit",
+                new { chargerId, limit = Math.Max(0, limit) }).ConfigureAwait(false))
+            .Select(r => r.ToEntry())
+            .ToList(), ct);
+
+    public async ValueTask DisposeAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try
+        {
+            await StopAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutting down anyway: frames still queued are only a troubleshooting aid.
+        }
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var batch = new List<Frame>(_options.MaxBatchSize);
+        var flushed = new List<FlushMarker>();
+        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            while (batch.Count < _options.MaxBatchSize && _queue.Reader.TryRead(out var item))
+            {
+                if (item is FlushMarker marker)
+                {
+                    // Release the marker only after the frames queued before it are written.
+                    flushed.Add(marker);
+                    break;
+                }
+
+                batch.Add((Frame)item);
+            }
+
+            if (batch.Count > 0)
+            {
+                await WriteBatchAsync(batch).ConfigureAwait(false);
+                batch.Clear();
+            }
+
+            foreach (var marker in flushed)
+            {
+                marker.Done.TrySetResult();
+            }
+
+            flushed.Clear();
+        }
+    }
+
+    private async Task WriteBatchAsync(List<Frame> batch)
+    {
+        try
+        {
+            await _database.WriteAsync(async session =>
+            {
+                await session.ExecuteAsync(InsertFrame, batch.Select(f => new
+                {
+                    f.ChargerId,
+                    At = SqliteTime.ToText(f.At),
+                    Direction = f.Direction.ToString(),
+                    f.Text,
+                })).ConfigureAwait(false);
+
+                foreach (var chargerId in batch.Select(f => f.ChargerId).Distinct(StringComparer.Ordinal))
+                {
+                    await session.ExecuteAsync(TrimCharger, new { chargerId, keep = _options.KeepPerCharger }).ConfigureAwait(false);
+                }
+            }, CancellationToken.None).ConfigureAwait(false);
+            Interlocked.Increment(ref _batches);
+        }
+        catch (Exception ex)
+        {
+            // The log is a troubleshooting aid: losing a batch beats stopping the writer for good.
+            LogBatchFailed(_logger, ex, batch.Count);
+        }
+    }
+
+    private void OnDropped(QueueItem item)
+    {
+        if (item is FlushMarker marker)
+        {
+            marker.Done.TrySetResult();
+            return;
+        }
+
+        if (Interlocked.Increment(ref _dropped) % 1000 == 1)
+        {
+            LogDropped(_logger, DroppedCount);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not store {Count} OCPP log frames")]
+    private static partial void LogBatchFailed(ILogger logger, Exception ex, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "OCPP log writer is behind; {Dropped} frames dropped so far")]
+    private static partial void LogDropped(ILogger logger, long dropped);
+
+    private abstract record QueueItem;
+
+    private sealed record Frame(string ChargerId, OcppMessageDirection Direction, string Text, DateTimeOffset At) : QueueItem;
+
+    private sealed record FlushMarker(TaskCompletionSource Done) : QueueItem;
+
+    private sealed class EntryRow
+    {
+        public long Id { get; set; }
+
+        public string ChargerId { get; set; } = "";
+
+        public string At { get; set; } = "";
+
+        public string Direction { get; set; } = "";
+
+        public string Text { get; set; } = "";
+
+        public OcppLogEntry ToEntry() =>
+            new(Id, ChargerId, SqliteTime.Parse(At), Enum.Parse<OcppMessageDirection>(Direction), Text);
+    }
+}

@@ -1,0 +1,31 @@
+using ChargingHub.Infrastructure.OcppLog;
+using ChargingHub.Infrastructure.Sqlite;
+using Microsoft.Extensions.Hosting;
+
+namespace ChargingHub.Infrastructure;
+
+/// <summary>
+/// Migrates the database in the host's Starting phase, which runs before any hosted service's StartAsync, so
+/// that start-up work elsewhere (reservation recovery, the board) finds the schema in place; then runs the
+/// OCPP log writer until the host stops.
+/// </summary>
+internal sealed class StorageHostedService(DatabaseMigrator migrator, OcppMessageLog ocppLog) : IHostedLifecycleService
+{
+    public async Task StartingAsync(CancellationToken cancellationToken)
+    {
+        await migrator.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        ocppLog.Start();
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    // Stopped last among this project's services: Quartz (registered after) stops first, so no expiry is
+    // still writing when the log drains.
+    public Task StopAsync(CancellationToken cancellationToken) => ocppLog.StopAsync(cancellationToken);
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

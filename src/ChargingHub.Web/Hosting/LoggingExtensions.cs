@@ -1,0 +1,28 @@
+using Serilog;
+using Serilog.Events;
+
+namespace ChargingHub.Web.Hosting;
+
+public static class LoggingExtensions
+{
+    /// <summary>Serilog to the console and to a daily rolling file under the data directory; levels from <c>Serilog</c> configuration.</summary>
+    public static WebApplicationBuilder AddHubLogging(this WebApplicationBuilder builder, string dataDirectory)
+    {
+        var logger = new LoggerConfiguration()
+            .MinimumLevel.Information()
+            .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+            .MinimumLevel.Override("Quartz", LogEventLevel.Warning)
+            .ReadFrom.Configuration(builder.Configuration)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}")
+            .WriteTo.File(
+                Path.Combine(dataDirectory, "logs", "hub-.log"),
+                rollingInterval: RollingInterval.Day,
+                retainedFileCountLimit: 14,
+                fileSizeLimitBytes: 50 * 1024 * 1024,
+                rollOnFileSizeLimit: true)
+            .CreateLogger();
+        builder.Logging.ClearProviders().AddSerilog(logger, dispose: true);
+        return builder;
+    }
+}

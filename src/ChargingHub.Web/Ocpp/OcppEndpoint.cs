@@ -1,0 +1,179 @@
+using System.Net.WebSockets;
+using System.Text;
+using ChargingHub.Domain.Chargers;
+using ChargingHub.Infrastructure.OcppLog;
+using ChargingHub.Ocpp;
+using ChargingHub.Web.Hosting;
+using ChargingHub.Web.Security;
+using Microsoft.Extensions.Options;
+
+namespace ChargingHub.Web.Ocpp;
+
+/// <summary>
+/// <c>/ocpp/{chargePointId}</c>: admits a charger (unknown-charger policy, Basic auth, duplicate identity),
+/// negotiates the subprotocol and runs its RPC connection until it closes.
+/// </summary>
+public sealed partial class OcppEndpoint(
+    ChargerService chargers,
+    ChargerConnectionRegistry registry,
+    OcppHubServices hub,
+    OcppMessageLog messageLog,
+    IOptions<OcppEndpointOptions> options,
+    TimeProvider time,
+    ILoggerFactory loggerFactory)
+{
+    /// <summary>How often the hub pings an idle charger, and how long it waits for the pong before dropping it.</summary>
+    public static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(30);
+
+    private readonly ILogger _logger = loggerFactory.CreateLogger<OcppEndpoint>();
+
+    public async Task HandleAsync(HttpContext context, string chargePointId)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            await Results.Problem(detail: "This is the OCPP-J endpoint: connect with a WebSocket (subprotocol ocpp1.6 or ocpp2.0.1).", statusCode: 400)
+                .ExecuteAsync(context);
+            return;
+        }
+
+        if (!ChargerIds.IsValid(chargePointId))
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            LogRefused(_logger, chargePointId, "invalid charger id");
+            return;
+        }
+
+        var ct = context.RequestAborted;
+        var charger = await chargers.AdmitAsync(chargePointId, ct);
+        if (charger is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            LogRefused(_logger, chargePointId, "unknown charger (Hub:Ocpp:UnknownChargers is Reject)");
+            return;
+        }
+
+        var authenticated = charger.PasswordHash is not null;
+        if (authenticated && !HasValidPassword(context, charger))
+        {
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            context.Response.Headers.WWWAuthenticate = "Basic realm=\"ChargingHub OCPP\", charset=\"UTF-8\"";
+            LogRefused(_logger, chargePointId, "wrong or missing password");
+            return;
+        }
+
+        if (!registry.MayConnect(chargePointId, authenticated))
+        {
+            context.Response.StatusCode = StatusCodes.Status409Conflict;
+            LogRefused(_logger, chargePointId, "already connected, and the new connection is not authenticated");
+            return;
+        }
+
+        var offered = context.WebSockets.WebSocketRequestedProtocols;
+        var chosen = offered.FirstOrDefault(p => OcppVersions.TryFromSubprotocol(p, out _));
+        using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
+        {
+            SubProtocol = chosen,
+            DangerousEnableCompression = true, // OCPP 2.0.1 requires the CSMS to support RFC 7692 when the station offers it
+            KeepAliveInterval = KeepAlive,
+            KeepAliveTimeout = KeepAlive,
+        });
+        if (!OcppVersions.TryFromSubprotocol(chosen, out var version))
+        {
+            // OCPP-J: complete the handshake without a subprotocol, then close.
+            await socket.CloseAsync(WebSocketCloseStatus.ProtocolError, "No supported OCPP subprotocol offered (ocpp1.6, ocpp2.0.1).", CancellationToken.None);
+            LogRefused(_logger, chargePointId, "no supported subprotocol");
+            return;
+        }
+
+        await RunSessionAsync(socket, charger, version, authenticated, ct);
+    }
+
+    private async Task RunSessionAsync(WebSocket socket, Charger charger, OcppVersion version, bool authenticated, CancellationToken ct)
+    {
+        var session = new ChargerSession(charger.Id, version, authenticated, charger.Registration == RegistrationStatus.Accepted, time.GetUtcNow());
+        IOcppCallHandler handler = version == OcppVersion.V16 ? new Ocpp16Handler(session, hub) : new Ocpp201Handler(session, hub);
+        var rpcOptions = new OcppRpcOptions
+        {
+            CallTimeout = TimeSpan.FromSeconds(options.Value.CallTimeoutSeconds),
+            Observer = new MessageLogObserver(messageLog, charger.Id, time),
+        };
+        await using var connection = new OcppRpcConnection(socket, version, handler, rpcOptions, time, loggerFactory.CreateLogger<OcppRpcConnection>());
+        session.Connection = connection;
+        if (!registry.TryRegister(session, out var replaced))
+        {
+            await connection.CloseAsync(WebSocketCloseStatus.PolicyViolation, "Already connected.", CancellationToken.None);
+            return;
+        }
+
+        if (replaced?.Connection is { } old)
+        {
+            LogReplaced(_logger, charger.Id);
+            await old.CloseAsync(WebSocketCloseStatus.PolicyViolation, "Replaced by a newer authenticated connection.", CancellationToken.None);
+        }
+
+        LogConnected(_logger, charger.Id, version.Subprotocol());
+        await chargers.OnConnectedAsync(charger.Id, version == OcppVersion.V16 ? ChargerProtocol.Ocpp16 : ChargerProtocol.Ocpp201, CancellationToken.None);
+        if (session.Accepted)
+        {
+            hub.Setup.AfterBoot(session);
+        }
+
+        try
+        {
+            await connection.RunAsync(ct);
+        }
+        finally
+        {
+            if (registry.Remove(session))
+            {
+                await chargers.OnDisconnectedAsync(charger.Id, CancellationToken.None);
+            }
+
+            LogDisconnected(_logger, charger.Id);
+        }
+    }
+
+    /// <summary>Security profile 1: HTTP Basic with the charger id as user name, checked against the stored hash.</summary>
+    private static bool HasValidPassword(HttpContext context, Charger charger)
+    {
+        var header = context.Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        string decoded;
+        try
+        {
+            decoded = Encoding.UTF8.GetString(Convert.FromBase64String(header["Basic ".Length..].Trim()));
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+
+        var colon = decoded.IndexOf(':', StringComparison.Ordinal);
+        return colon > 0
+            && SecretHasher.FixedTimeEquals(decoded[..colon], charger.Id)
+            && SecretHasher.VerifyPassword(decoded[(colon + 1)..], charger.PasswordHash!);
+    }
+
+    /// <summary>Keeps the recent frames of each charger for troubleshooting in the UI.</summary>
+    private sealed class MessageLogObserver(OcppMessageLog log, string chargerId, TimeProvider time) : IOcppFrameObserver
+    {
+        public void OnFrame(OcppFrameDirection direction, ReadOnlySpan<byte> utf8Frame) =>
+            log.Append(chargerId, direction == OcppFrameDirection.Received ? OcppMessageDirection.Received : OcppMessageDirection.Sent, Encoding.UTF8.GetString(utf8Frame), time.GetUtcNow());
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Charger {ChargerId} connected ({Subprotocol})")]
+    private static partial void LogConnected(ILogger logger, string chargerId, string subprotocol);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Charger {ChargerId} disconnected")]
+    private static partial void LogDisconnected(ILogger logger, string chargerId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Charger {ChargerId} refused: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string chargerId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Charger {ChargerId} reconnected; the older connection is closed")]
+    private static partial void LogReplaced(ILogger logger, string chargerId);
+}

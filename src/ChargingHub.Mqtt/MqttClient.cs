@@ -121,9 +121,11 @@ public sealed partial class MqttClient : IAsyncDisposable
     }
 
     /// <summary>
-    /// Stops the client: sends what is queued, waits (up to <see cref="MqttClientOptions.OperationTimeout"/>)
-    /// for QoS 1 acknowledgements, then sends DISCONNECT, so the broker does not publish the will.
-    /// When <paramref name="cancellationToken"/> fires first, the connection is cut instead.
+    /// Stops the client. When connected it sends what is queued, waits (up to
+    /// <see cref="MqttClientOptions.OperationTimeout"/>) for QoS 1 acknowledgements, then sends
+    /// DISCONNECT, so the broker does not publish the will. When not connected, queued messages
+    /// are abandoned. When <paramref name="cancellationToken"/> fires first, the connection is cut
+    /// instead. <see cref="Messages"/> completes; the client cannot be started again.
     /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -283,10 +285,14 @@ public sealed partial class MqttClient : IAsyncDisposable
     /// <summary>Cuts the connection without DISCONNECT (a TCP reset), as a crash would; the client then reconnects.</summary>
     internal void DropConnectionForTesting()
     {
+        MqttConnection? connection;
         lock (_subscriptionGate)
         {
-            _connection?.Abort();
+            connection = _connection;
         }
+
+        // Outside the lock: aborting runs cancellation callbacks synchronously.
+        connection?.Abort();
     }
 
     private static void RequireSupportedQos(MqttQos qos)

@@ -1,4 +1,5 @@
 using ChargingHub.Web.Hosting;
+using ChargingHub.Web.Ui;
 
 // The hub's table of contents: each area registers itself; see docs/architecture.md.
 var builder = WebApplication.CreateBuilder(args);
@@ -13,12 +14,14 @@ builder.Services.AddHubPersistence(dataDirectory);
 builder.Services.AddHubDomain();
 builder.Services.AddOcppCentralSystem();
 builder.Services.AddHubApi();
+builder.Services.AddHubUi();
 
 var app = builder.Build();
 app.UseHubApi();
 app.MapHealth();
 app.MapOcppEndpoint();
 app.MapHubApi();
+app.MapHubUi();
 return await app.RunHubAsync();
 
 /// <summary>Lets the test host find the entry point.</summary>

@@ -6,7 +6,7 @@ namespace ChargingHub.Infrastructure.Tests;
 public sealed class SqliteDatabaseTests : SqliteTestBase
 {
     [Fact]
-    public async Task OpenAsync_MigratedDatabase_JournalModeIsWal()
+    public async Task Open_MigratedDatabase_JournalModeIsWal()
     {
         var mode = await Database.ReadAsync(s => s.ExecuteScalarAsync<string>("PRAGMA journal_mode"), CancellationToken.None);
 
@@ -14,11 +14,11 @@ public sealed class SqliteDatabaseTests : SqliteTestBase
     }
 
     [Fact]
-    public async Task OpenAsync_FreshAndPooledConnections_HaveForeignKeysBusyTimeoutAndNormalSync()
+    public async Task Open_FreshAndPooledConnections_HaveForeignKeysBusyTimeoutAndNormalSync()
     {
         for (var i = 0; i < 3; i++)
         {
-            await using var connection = await Database.OpenAsync(CancellationToken.None);
+            await using var connection = Database.Open();
 
             Assert.Equal(1L, await connection.ExecuteScalarAsync<long>("PRAGMA foreign_keys"));
             Assert.Equal(5000L, await connection.ExecuteScalarAsync<long>("PRAGMA busy_timeout"));
@@ -27,14 +27,12 @@ public sealed class SqliteDatabaseTests : SqliteTestBase
     }
 
     [Fact]
-    public async Task OpenAsync_MissingDataDirectory_CreatesIt()
+    public async Task Open_MissingDataDirectory_CreatesIt()
     {
         var directory = Path.Combine(DataDirectory, "nested", "data");
         using var database = SqliteDatabase.InDirectory(directory);
 
-        await using (await database.OpenAsync(CancellationToken.None))
-        {
-        }
+        database.Open().Dispose();
 
         Assert.True(File.Exists(Path.Combine(directory, SqliteDatabase.DefaultFileName)));
     }

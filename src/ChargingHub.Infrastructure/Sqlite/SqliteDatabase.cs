@@ -57,20 +57,21 @@ public sealed class SqliteDatabase : IDisposable
     public string DatabasePath { get; }
 
     /// <summary>Opens a connection with the hub's settings. Prefer <see cref="ReadAsync{T}"/> and <see cref="WriteAsync{T}"/>.</summary>
-    public async Task<SqliteConnection> OpenAsync(CancellationToken ct)
+    public SqliteConnection Open()
     {
         EnsureFileReady();
         var connection = new SqliteConnection(_connectionString);
         try
         {
-            await connection.OpenAsync(ct).ConfigureAwait(false);
+            // Synchronous on purpose: Microsoft.Data.Sqlite's OpenAsync only wraps Open, at a price per call.
+            connection.Open();
             var handle = connection.Handle!;
             if (!_preparedHandles.TryGetValue(handle, out _))
             {
-                await using (var command = connection.CreateCommand())
+                using (var command = connection.CreateCommand())
                 {
                     command.CommandText = ConnectionPragmas;
-                    await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                    command.ExecuteNonQuery();
                 }
 
                 _preparedHandles.AddOrUpdate(handle, Prepared);
@@ -80,7 +81,7 @@ public sealed class SqliteDatabase : IDisposable
         }
         catch
         {
-            await connection.DisposeAsync().ConfigureAwait(false);
+            connection.Dispose();
             throw;
         }
     }
@@ -88,7 +89,8 @@ public sealed class SqliteDatabase : IDisposable
     /// <summary>Runs <paramref name="read"/> in a read transaction, so that its queries see one snapshot.</summary>
     public async Task<T> ReadAsync<T>(Func<SqliteSession, Task<T>> read, CancellationToken ct)
     {
-        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        ct.ThrowIfCancellationRequested();
+        await using var connection = Open();
         await using var transaction = connection.BeginTransaction(deferred: true);
         var result = await read(new SqliteSession(connection, transaction, ct)).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
@@ -104,7 +106,7 @@ public sealed class SqliteDatabase : IDisposable
         await _writeLock.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+            await using var connection = Open();
             await using var transaction = connection.BeginTransaction(deferred: false);
             var result = await write(new SqliteSession(connection, transaction, ct)).ConfigureAwait(false);
             await transaction.CommitAsync(ct).ConfigureAwait(false);

@@ -15,18 +15,9 @@ public sealed class SqliteReservationStore(SqliteDatabase database) : IReservati
 {
     private const string OpenStatuses = "('Pending', 'Active')";
 
-    // Enough to stay far below SQLite's bound-variable limit when loading transitions for many keys.
-    private const int KeysPerQuery = 500;
-
-    private const string SelectReservations = """
-        SELECT id, reservation_id, charger_id, connector_id, connector_type, id_tag, id_token_type, parent_id_tag,
-               expires_at, status, reason, enforced_by_hub, created_at, updated_at
-        FROM reservations
-        """;
-
     public Task<Reservation?> FindOpenAsync(string chargerId, int reservationId, CancellationToken ct) =>
         FindOneAsync(
-            $"{SelectReservations} WHERE charger_id = @chargerId AND reservation_id = @reservationId AND status IN {OpenStatuses}",
+            $"WHERE charger_id = @chargerId AND reservation_id = @reservationId AND status IN {OpenStatuses}", "id",
             new { chargerId, reservationId }, ct);
 
     /// <summary>
@@ -36,17 +27,15 @@ public sealed class SqliteReservationStore(SqliteDatabase database) : IReservati
     /// </summary>
     public Task<Reservation?> FindLatestAsync(string chargerId, int reservationId, CancellationToken ct) =>
         FindOneAsync(
-            $"""
-            {SelectReservations} WHERE charger_id = @chargerId AND reservation_id = @reservationId
-            ORDER BY status IN {OpenStatuses} DESC, created_at DESC, id DESC LIMIT 1
-            """,
+            "WHERE charger_id = @chargerId AND reservation_id = @reservationId",
+            $"status IN {OpenStatuses} DESC, created_at DESC, id DESC",
             new { chargerId, reservationId }, ct);
 
     public Task<IReadOnlyList<Reservation>> ListOpenAsync(string chargerId, CancellationToken ct) =>
-        ListAsync($"{SelectReservations} WHERE charger_id = @chargerId AND status IN {OpenStatuses} ORDER BY id", new { chargerId }, ct);
+        ListAsync($"WHERE charger_id = @chargerId AND status IN {OpenStatuses}", "id", limit: null, new { chargerId }, ct);
 
     public Task<IReadOnlyList<Reservation>> ListOpenAsync(CancellationToken ct) =>
-        ListAsync($"{SelectReservations} WHERE status IN {OpenStatuses} ORDER BY id", null, ct);
+        ListAsync($"WHERE status IN {OpenStatuses}", "id", limit: null, null, ct);
 
     /// <summary>
     /// Newest first (created_at, then insertion order). <see cref="ReservationQuery.IdTags"/> matches the
@@ -70,7 +59,7 @@ public sealed class SqliteReservationStore(SqliteDatabase database) : IReservati
 
         if (query.IdTags is { } idTags)
         {
-            if (idTags.Count == 0 || query.Limit <= 0)
+            if (idTags.Count == 0)
             {
                 return Task.FromResult<IReadOnlyList<Reservation>>([]);
             }
@@ -79,9 +68,8 @@ public sealed class SqliteReservationStore(SqliteDatabase database) : IReservati
             parameters.Add("IdTags", idTags.ToArray());
         }
 
-        parameters.Add("Limit", Math.Max(0, query.Limit));
         var where = conditions.Count == 0 ? "" : $"WHERE {string.Join(" AND ", conditions)}";
-        return ListAsync($"{SelectReservations} {where} ORDER BY created_at DESC, id DESC LIMIT @Limit", parameters, ct);
+        return ListAsync(where, "created_at DESC, id DESC", Math.Max(0, query.Limit), parameters, ct);
     }
 
     public Task<int> NextReservationIdAsync(string chargerId, CancellationToken ct) =>
@@ -180,38 +168,59 @@ public sealed class SqliteReservationStore(SqliteDatabase database) : IReservati
                 rows);
     }
 
-    private Task<Reservation?> FindOneAsync(string sql, object param, CancellationToken ct) =>
-        database.ReadAsync(async session =>
+    private async Task<Reservation?> FindOneAsync(string where, string order, object param, CancellationToken ct) =>
+        (await ListAsync(where, order, limit: 1, param, ct).ConfigureAwait(false)).SingleOrDefault();
+
+    /// <summary>
+    /// The reservations <paramref name="where"/> selects, in <paramref name="order"/>, each with its transitions:
+    /// one statement (the transitions joined in), so it reads one consistent snapshot in one round.
+    /// </summary>
+    private Task<IReadOnlyList<Reservation>> ListAsync(string where, string order, int? limit, object? param, CancellationToken ct)
+    {
+        var limitClause = limit is null ? "" : $"LIMIT {limit.Value}";
+        var sql = $"""
+            SELECT r.id, r.reservation_id, r.charger_id, r.connector_id, r.connector_type, r.id_tag, r.id_token_type,
+                   r.parent_id_tag, r.expires_at, r.status, r.reason, r.enforced_by_hub, r.created_at, r.updated_at,
+                   t.seq AS transition_seq, t.from_status AS transition_from, t.to_status AS transition_to,
+                   t.at AS transition_at, t.cause AS transition_cause
+            FROM (SELECT * FROM reservations {where} ORDER BY {order} {limitClause}) AS r
+            LEFT JOIN reservation_transitions AS t ON t.reservation_key = r.id
+            ORDER BY {order}, t.seq
+            """;
+        return database.ReadAsync<IReadOnlyList<Reservation>>(async session =>
         {
-            var row = await session.QuerySingleOrDefaultAsync<ReservationRow>(sql, param).ConfigureAwait(false);
-            if (row is null)
+            var rows = await session.QueryAsync<ReservationRow>(sql, param).ConfigureAwait(false);
+            var reservations = new List<Reservation>();
+            foreach (var group in GroupByReservation(rows))
             {
-                return null;
+                var transitions = group.Where(r => r.TransitionSeq is not null).Select(r => r.ToTransition());
+                reservations.Add(group[0].ToReservation(transitions));
             }
 
-            var transitions = await LoadTransitionsAsync(session, [row.Id]).ConfigureAwait(false);
-            return row.ToReservation(transitions[row.Id]);
+            return reservations;
         }, ct);
+    }
 
-    private Task<IReadOnlyList<Reservation>> ListAsync(string sql, object? param, CancellationToken ct) =>
-        database.ReadAsync<IReadOnlyList<Reservation>>(async session =>
-        {
-            var rows = (await session.QueryAsync<ReservationRow>(sql, param).ConfigureAwait(false)).ToList();
-            var transitions = await LoadTransitionsAsync(session, rows.Select(r => r.Id).ToList()).ConfigureAwait(false);
-            return rows.Select(r => r.ToReservation(transitions[r.Id])).ToList();
-        }, ct);
-
-    private static async Task<ILookup<long, ReservationTransition>> LoadTransitionsAsync(SqliteSession session, IReadOnlyList<long> keys)
+    // The statement orders by the reservation order (which ends in the unique id), then seq, so each
+    // reservation's rows arrive together.
+    private static IEnumerable<List<ReservationRow>> GroupByReservation(IEnumerable<ReservationRow> rows)
     {
-        var rows = new List<TransitionRow>();
-        foreach (var chunk in keys.Chunk(KeysPerQuery))
+        List<ReservationRow>? group = null;
+        foreach (var row in rows)
         {
-            rows.AddRange(await session.QueryAsync<TransitionRow>(
-                "SELECT reservation_key, seq, from_status, to_status, at, cause FROM reservation_transitions WHERE reservation_key IN @chunk ORDER BY reservation_key, seq",
-                new { chunk }).ConfigureAwait(false));
+            if (group is not null && group[0].Id != row.Id)
+            {
+                yield return group;
+                group = null;
+            }
+
+            (group ??= []).Add(row);
         }
 
-        return rows.ToLookup(r => r.ReservationKey, r => r.ToTransition());
+        if (group is not null)
+        {
+            yield return group;
+        }
     }
 
     private sealed class ReservationRow
@@ -243,6 +252,17 @@ public sealed class SqliteReservationStore(SqliteDatabase database) : IReservati
         public string CreatedAt { get; set; } = "";
 
         public string UpdatedAt { get; set; } = "";
+
+        // The joined transition, if the reservation has any.
+        public long? TransitionSeq { get; set; }
+
+        public string? TransitionFrom { get; set; }
+
+        public string? TransitionTo { get; set; }
+
+        public string? TransitionAt { get; set; }
+
+        public string? TransitionCause { get; set; }
 
         public static ReservationRow From(Reservation r) => new()
         {
@@ -281,23 +301,11 @@ public sealed class SqliteReservationStore(SqliteDatabase database) : IReservati
             SqliteTime.Parse(UpdatedAt),
             Reason,
             transitions);
-    }
-
-    private sealed class TransitionRow
-    {
-        public long ReservationKey { get; set; }
-
-        public long Seq { get; set; }
-
-        public string FromStatus { get; set; } = "";
-
-        public string ToStatus { get; set; } = "";
-
-        public string At { get; set; } = "";
-
-        public string Cause { get; set; } = "";
 
         public ReservationTransition ToTransition() => new(
-            Enum.Parse<ReservationStatus>(FromStatus), Enum.Parse<ReservationStatus>(ToStatus), SqliteTime.Parse(At), Cause);
+            Enum.Parse<ReservationStatus>(TransitionFrom!),
+            Enum.Parse<ReservationStatus>(TransitionTo!),
+            SqliteTime.Parse(TransitionAt!),
+            TransitionCause!);
     }
 }

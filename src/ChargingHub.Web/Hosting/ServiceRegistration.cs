@@ -48,6 +48,8 @@ public static class ServiceRegistration
         });
         services.AddOpenApi();
         services.AddSingleton<ChargerViews>();
+        services.AddSingleton<MemberPasswords>();
+        services.AddHostedService<AdminBootstrap>();
         services.AddHubAuthentication();
         return services;
     }

@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using System.Text;
 using ChargingHub.Domain.Chargers;
+using ChargingHub.Domain.Ports;
 using ChargingHub.Infrastructure.OcppLog;
 using ChargingHub.Ocpp;
 using ChargingHub.Web.Hosting;
@@ -15,6 +16,8 @@ namespace ChargingHub.Web.Ocpp;
 /// </summary>
 public sealed partial class OcppEndpoint(
     ChargerService chargers,
+    IChargerStore chargerStore,
+    IOptions<ChargerPolicyOptions> chargerPolicy,
     ChargerConnectionRegistry registry,
     OcppHubServices hub,
     OcppMessageLog messageLog,
@@ -44,16 +47,22 @@ public sealed partial class OcppEndpoint(
         }
 
         var ct = context.RequestAborted;
-        var charger = await chargers.AdmitAsync(chargePointId, ct);
-        if (charger is null)
+        var offered = context.WebSockets.WebSocketRequestedProtocols;
+        var chosen = offered.FirstOrDefault(p => OcppVersions.TryFromSubprotocol(p, out _));
+
+        // Without a common subprotocol nothing will be spoken, so an unknown id is only looked up, not registered.
+        var charger = chosen is null
+            ? await chargerStore.GetAsync(chargePointId, ct)
+            : await chargers.AdmitAsync(chargePointId, ct);
+        if (charger is null && (chosen is not null || chargerPolicy.Value.UnknownChargers == UnknownChargerPolicy.Reject))
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             LogRefused(_logger, chargePointId, "unknown charger (Hub:Ocpp:UnknownChargers is Reject)");
             return;
         }
 
-        var authenticated = charger.PasswordHash is not null;
-        if (authenticated && !HasValidPassword(context, charger))
+        var authenticated = charger?.PasswordHash is not null;
+        if (authenticated && !HasValidPassword(context, charger!))
         {
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             context.Response.Headers.WWWAuthenticate = "Basic realm=\"ChargingHub OCPP\", charset=\"UTF-8\"";
@@ -68,8 +77,6 @@ public sealed partial class OcppEndpoint(
             return;
         }
 
-        var offered = context.WebSockets.WebSocketRequestedProtocols;
-        var chosen = offered.FirstOrDefault(p => OcppVersions.TryFromSubprotocol(p, out _));
         using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
         {
             SubProtocol = chosen,
@@ -77,10 +84,19 @@ public sealed partial class OcppEndpoint(
             KeepAliveInterval = KeepAlive,
             KeepAliveTimeout = KeepAlive,
         });
-        if (!OcppVersions.TryFromSubprotocol(chosen, out var version))
+        if (charger is null || !OcppVersions.TryFromSubprotocol(chosen, out var version))
         {
-            // OCPP-J: complete the handshake without a subprotocol, then close.
-            await socket.CloseAsync(WebSocketCloseStatus.ProtocolError, "No supported OCPP subprotocol offered (ocpp1.6, ocpp2.0.1).", CancellationToken.None);
+            // OCPP-J: complete the handshake without a subprotocol, then close (a peer that never answers the close is cut off).
+            using var closeDeadline = new CancellationTokenSource(TimeSpan.FromSeconds(5), time);
+            try
+            {
+                await socket.CloseAsync(WebSocketCloseStatus.ProtocolError, "No supported OCPP subprotocol offered (ocpp1.6, ocpp2.0.1).", closeDeadline.Token);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
+            {
+                socket.Abort();
+            }
+
             LogRefused(_logger, chargePointId, "no supported subprotocol");
             return;
         }

@@ -37,6 +37,15 @@ public sealed class MosquittoMessagingTests(ITestOutputHelper output) : IAsyncLi
     }
 
     [Fact]
+    public async Task Connect_HostNameResolvingToIpv6First_FallsBackToIpv4()
+    {
+        // "localhost" may resolve to ::1 first while the broker listens on 127.0.0.1 only.
+        var client = await _clients.ConnectAsync(_broker, "by-name", o => o.Host = "localhost");
+
+        Assert.True(client.IsConnected);
+    }
+
+    [Fact]
     public async Task Publish_ManyQos1InOrder_AllDelivered()
     {
         var subscriber = await _clients.ConnectAsync(_broker, "subscriber");

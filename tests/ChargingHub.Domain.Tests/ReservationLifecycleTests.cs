@@ -65,6 +65,14 @@ public sealed class ReservationLifecycleTests
         return data;
     }
 
+    /// <summary>
+    /// A trigger is legal when the table allows its move; accepting is additionally only an answer to a Pending
+    /// request (Active→Active is reserved for Replace).
+    /// </summary>
+    private static bool IsLegal(ReservationStatus from, string trigger, ReservationStatus target) =>
+        DocumentedMoves.Contains((from, target))
+        && (trigger is not ("Accept" or "AcceptOnBehalfOfCharger") || from == ReservationStatus.Pending);
+
     [Theory]
     [MemberData(nameof(AllPairs))]
     public void CanMove_AnyPair_MatchesDocumentedTable(ReservationStatus from, ReservationStatus to) =>
@@ -82,7 +90,7 @@ public sealed class ReservationLifecycleTests
         var reservation = InState(from);
         var at = T0.AddMinutes(5);
 
-        if (DocumentedMoves.Contains((from, target)))
+        if (IsLegal(from, trigger, target))
         {
             invoke(reservation, at);
 

@@ -11,6 +11,32 @@ public sealed class ReservationServiceCancelTests
     private readonly ReservationHarness _hub = new();
 
     [Fact]
+    public async Task CancelAsync_WhilePending_WaitsForTheChargersAnswerThenCancels()
+    {
+        _hub.Gateway.HoldReserveAnswers = true;
+        var reserving = _hub.ReserveAsync(_hub.Command());
+        await _hub.Gateway.WaitForReserveCallsAsync(1);
+        var id = _hub.Gateway.ReserveCalls[0].ReservationId;
+
+        var cancelling = _hub.Service.CancelAsync(Cp16, id, CancellationToken.None);
+        _hub.Time.Advance(TimeSpan.FromMilliseconds(200));
+        var stillWaiting = !cancelling.IsCompleted && _hub.Gateway.CancelCalls.Count == 0;
+        _hub.Gateway.ReleaseAllReserves();
+        await reserving;
+        for (var i = 0; i < 100 && !cancelling.IsCompleted; i++)
+        {
+            _hub.Time.Advance(TimeSpan.FromMilliseconds(50));
+            await Task.Delay(10);
+        }
+
+        var result = await cancelling.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(stillWaiting);
+        Assert.Equal(ChargerCancelStatus.Accepted, result.Status);
+        Assert.Equal(ReservationStatus.Canceled, _hub.Stored(Cp16, id).Status);
+        Assert.Single(_hub.Gateway.CancelCalls);
+    }
+
+    [Fact]
     public async Task CancelAsync_ChargerAccepts_CanceledUnscheduledAndAnnounced()
     {
         var active = await _hub.ReserveActiveAsync(_hub.Command());

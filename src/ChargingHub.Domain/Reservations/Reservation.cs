@@ -60,10 +60,10 @@ public sealed class Reservation
         IEnumerable<ReservationTransition> transitions) =>
         new(chargerId, reservationId, terms, enforcedByHub, status, createdAt, updatedAt, reason, transitions.ToList()) { Key = key };
 
-    public void Accept(DateTimeOffset at) => Move(ReservationStatus.Active, at, "accepted by the charger", null);
+    public void Accept(DateTimeOffset at) => MoveFromPending(ReservationStatus.Active, at, "accepted by the charger");
 
     public void AcceptOnBehalfOfCharger(DateTimeOffset at) =>
-        Move(ReservationStatus.Active, at, "held by the hub (the charger has no reservation support)", null);
+        MoveFromPending(ReservationStatus.Active, at, "held by the hub (the charger has no reservation support)");
 
     public void Decline(ChargerReserveStatus answer, DateTimeOffset at, string cause) =>
         Move(ReservationStatus.Declined, at, cause, answer.ToString());
@@ -86,6 +86,17 @@ public sealed class Reservation
     }
 
     public void MarkTransitionsSaved() => UnsavedTransitions = 0;
+
+    /// <summary>Accepting is only an answer to a request; an Active reservation changes terms through <see cref="Replace"/>.</summary>
+    private void MoveFromPending(ReservationStatus to, DateTimeOffset at, string cause)
+    {
+        if (Status != ReservationStatus.Pending)
+        {
+            throw new InvalidReservationTransitionException(ReservationId, Status, to);
+        }
+
+        Move(to, at, cause, null);
+    }
 
     private void Move(ReservationStatus to, DateTimeOffset at, string cause, string? reason)
     {

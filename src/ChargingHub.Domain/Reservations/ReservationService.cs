@@ -36,7 +36,7 @@ public sealed partial class ReservationService(
             throw new HubException(HubErrorKind.ChargerOffline, $"Charger '{charger.Id}' is not connected.");
         }
 
-        var enforcedByHub = charger.Reservations is ReservationSupport.Hub or ReservationSupport.None;
+        var enforcedByHub = charger.Reservations == ReservationSupport.Hub;
         Reservation? replaced;
         Reservation attempt;
         using (await _chargerLocks.AcquireAsync(charger.Id, ct).ConfigureAwait(false))
@@ -78,7 +78,9 @@ public sealed partial class ReservationService(
 
         // From here the request is out of the caller's hands: finish it even if the caller goes away,
         // so that nothing stays Pending.
-        var answer = await AskChargerToReserveAsync(charger, attempt, enforcedByHub).ConfigureAwait(false);
+        var answer = charger.Reservations == ReservationSupport.None
+            ? ReserveAnswer.From(ChargerReserveStatus.Rejected, "reservations are not offered on this charger")
+            : await AskChargerToReserveAsync(charger, attempt, enforcedByHub).ConfigureAwait(false);
         return await ApplyReserveAnswerAsync(attempt, replaced, answer).ConfigureAwait(false);
     }
 
@@ -88,6 +90,12 @@ public sealed partial class ReservationService(
             ?? throw HubException.NotFound($"Charger '{chargerId}' is not known.");
         var reservation = await reservations.FindLatestAsync(chargerId, reservationId, ct).ConfigureAwait(false)
             ?? throw HubException.NotFound($"Reservation {reservationId} on charger '{chargerId}' is not known.");
+        if (reservation.Status == ReservationStatus.Pending)
+        {
+            // The charger has not answered the ReserveNow yet; its answer decides what there is to cancel.
+            reservation = await WaitUntilSettledAsync(reservation, ct).ConfigureAwait(false);
+        }
+
         if (reservation.Status != ReservationStatus.Active)
         {
             throw new HubException(HubErrorKind.Conflict,
@@ -112,6 +120,22 @@ public sealed partial class ReservationService(
             r => r.Cancel(time.GetUtcNow(), cause)).ConfigureAwait(false);
         var latest = current ?? await reservations.FindLatestAsync(chargerId, reservationId, CancellationToken.None).ConfigureAwait(false);
         return new CancelResult(answer, (latest ?? reservation).ToView());
+    }
+
+    /// <summary>How long a cancel waits for a Pending reservation's answer; the gateway's call timeout ends it sooner.</summary>
+    private static readonly TimeSpan SettleLimit = TimeSpan.FromMinutes(2);
+
+    private async Task<Reservation> WaitUntilSettledAsync(Reservation pending, CancellationToken ct)
+    {
+        var deadline = time.GetUtcNow() + SettleLimit;
+        var current = pending;
+        while (current.Status == ReservationStatus.Pending && time.GetUtcNow() < deadline)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(50), time, ct).ConfigureAwait(false);
+            current = await reservations.FindLatestAsync(pending.ChargerId, pending.ReservationId, ct).ConfigureAwait(false) ?? current;
+        }
+
+        return current;
     }
 
     /// <summary>A 2.0.1 charger reported that it ended a reservation itself (H04, H01.FR.16/17).</summary>

@@ -15,6 +15,7 @@ builder.Services.AddHubDomain();
 builder.Services.AddOcppCentralSystem();
 builder.Services.AddHubApi();
 builder.Services.AddHubUi();
+builder.Services.AddHubMqtt(builder.Configuration);
 
 var app = builder.Build();
 app.UseHubApi();

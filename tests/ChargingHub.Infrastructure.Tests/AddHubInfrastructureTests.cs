@@ -4,7 +4,9 @@ using ChargingHub.Infrastructure.OcppLog;
 using ChargingHub.Infrastructure.Scheduling;
 using ChargingHub.Infrastructure.Sqlite;
 using ChargingHub.Infrastructure.Stores;
+using ChargingHub.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
+using Quartz;
 
 namespace ChargingHub.Infrastructure.Tests;
 
@@ -40,5 +42,41 @@ public sealed class AddHubInfrastructureTests
         await log.FlushAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Single(await log.ListRecentAsync("CP1", 10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task AddHubInfrastructure_TimeProviderRegistered_QuartzSchedulesOnThatClock()
+    {
+        var dataDirectory = TempDirectory.Create();
+        try
+        {
+            var clock = new ManualTimeProvider();
+            var services = new ServiceCollection();
+            services.AddSingleton<TimeProvider>(clock);
+            services.AddHubInfrastructure(dataDirectory);
+            await using var provider = services.BuildServiceProvider();
+
+            var scheduler = await provider.GetRequiredService<ISchedulerFactory>().GetScheduler(CancellationToken.None);
+
+            Assert.Same(clock, scheduler.TimeProvider);
+            Assert.Same(clock, provider.GetRequiredService<TimeProvider>());
+        }
+        finally
+        {
+            TempDirectory.Delete(dataDirectory);
+        }
+    }
+
+    [Fact]
+    public async Task AddHubInfrastructure_NoTimeProviderRegistered_UsesSystemClock()
+    {
+        var services = new ServiceCollection();
+        services.AddHubInfrastructure(Path.Combine(Path.GetTempPath(), $"charginghub-tests-{Guid.NewGuid():N}"));
+        await using var provider = services.BuildServiceProvider();
+
+        var scheduler = await provider.GetRequiredService<ISchedulerFactory>().GetScheduler(CancellationToken.None);
+
+        Assert.Same(TimeProvider.System, provider.GetRequiredService<TimeProvider>());
+        Assert.Same(TimeProvider.System, scheduler.TimeProvider);
     }
 }

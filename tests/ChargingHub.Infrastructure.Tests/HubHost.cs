@@ -35,7 +35,7 @@ internal sealed class HubHost : IAsyncDisposable
     {
         var dataDirectory = TempDirectory.Create();
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Services.AddHubInfrastructure(new HubInfrastructureOptions { DataDirectory = dataDirectory, ExpiryConcurrency = int.Parse(Environment.GetEnvironmentVariable("EXPIRY_N") ?? "16") });
+        builder.Services.AddHubInfrastructure(dataDirectory);
         builder.Services.AddSingleton<IChargerGateway, AcceptingGateway>();
         builder.Services.AddSingleton<HubEventBus>();
         builder.Services.AddSingleton<IHubEventSink>(sp => sp.GetRequiredService<HubEventBus>());

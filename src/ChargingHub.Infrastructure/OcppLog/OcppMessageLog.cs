@@ -25,9 +25,12 @@ public sealed partial class OcppMessageLog : IAsyncDisposable
     private readonly SqliteDatabase _database;
     private readonly OcppMessageLogOptions _options;
     private readonly ILogger<OcppMessageLog> _logger;
-    private readonly Channel<QueueItem> _queue;
+    private readonly Channel<Frame> _queue;
     private readonly object _startGate = new();
     private Task? _writer;
+    private TaskCompletionSource _progress = NewSignal();
+    private long _appended;
+    private long _taken;
     private long _dropped;
     private long _batches;
 
@@ -39,7 +42,7 @@ public sealed partial class OcppMessageLog : IAsyncDisposable
         _database = database;
         _options = options;
         _logger = logger;
-        _queue = Channel.CreateBounded<QueueItem>(
+        _queue = Channel.CreateBounded<Frame>(
             new BoundedChannelOptions(options.QueueCapacity)
             {
                 FullMode = BoundedChannelFullMode.DropOldest,
@@ -55,8 +58,13 @@ public sealed partial class OcppMessageLog : IAsyncDisposable
     internal long BatchCount => Interlocked.Read(ref _batches);
 
     /// <summary>Queues a frame for the log. Never waits: when the queue is full the oldest queued frame is dropped.</summary>
-    public void Append(string chargerId, OcppMessageDirection direction, string text, DateTimeOffset at) =>
-        _queue.Writer.TryWrite(new Frame(chargerId, direction, text, at));
+    public void Append(string chargerId, OcppMessageDirection direction, string text, DateTimeOffset at)
+    {
+        if (_queue.Writer.TryWrite(new Frame(chargerId, direction, text, at)))
+        {
+            Interlocked.Increment(ref _appended);
+        }
+    }
 
     /// <summary>Starts the background writer; frames appended before are written then.</summary>
     public void Start()
@@ -67,16 +75,24 @@ public sealed partial class OcppMessageLog : IAsyncDisposable
         }
     }
 
-    /// <summary>Completes once every frame appended before this call is stored (or was dropped).</summary>
+    /// <summary>
+    /// Completes once every frame appended before this call has been written (or dropped). Needs the writer
+    /// running. It counts rather than queues a marker, so flushing a full queue costs no frame.
+    /// </summary>
     public async Task FlushAsync(CancellationToken ct)
     {
-        var marker = new FlushMarker(new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (!_queue.Writer.TryWrite(marker))
+        var target = Interlocked.Read(ref _appended);
+        while (true)
         {
-            return; // stopped: the writer has drained everything it will ever write
-        }
+            // Take the signal before checking, so progress made in between still wakes this wait.
+            var progress = Volatile.Read(ref _progress).Task;
+            if (Interlocked.Read(ref _taken) + Interlocked.Read(ref _dropped) >= target)
+            {
+                return;
+            }
 
-        await marker.Done.Task.WaitAsync(ct).ConfigureAwait(false);
+            await progress.WaitAsync(ct).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Stops taking frames and waits (until <paramref name="ct"/>) for the queued ones to be written.</summary>
@@ -120,33 +136,17 @@ public sealed partial class OcppMessageLog : IAsyncDisposable
     private async Task WriteLoopAsync()
     {
         var batch = new List<Frame>(_options.MaxBatchSize);
-        var flushed = new List<FlushMarker>();
         while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
-            while (batch.Count < _options.MaxBatchSize && _queue.Reader.TryRead(out var item))
+            while (batch.Count < _options.MaxBatchSize && _queue.Reader.TryRead(out var frame))
             {
-                if (item is FlushMarker marker)
-                {
-                    // Release the marker only after the frames queued before it are written.
-                    flushed.Add(marker);
-                    break;
-                }
-
-                batch.Add((Frame)item);
+                batch.Add(frame);
             }
 
-            if (batch.Count > 0)
-            {
-                await WriteBatchAsync(batch).ConfigureAwait(false);
-                batch.Clear();
-            }
-
-            foreach (var marker in flushed)
-            {
-                marker.Done.TrySetResult();
-            }
-
-            flushed.Clear();
+            await WriteBatchAsync(batch).ConfigureAwait(false);
+            Interlocked.Add(ref _taken, batch.Count);
+            batch.Clear();
+            SignalProgress();
         }
     }
 
@@ -178,19 +178,19 @@ public sealed partial class OcppMessageLog : IAsyncDisposable
         }
     }
 
-    private void OnDropped(QueueItem item)
+    private void OnDropped(Frame frame)
     {
-        if (item is FlushMarker marker)
-        {
-            marker.Done.TrySetResult();
-            return;
-        }
-
         if (Interlocked.Increment(ref _dropped) % 1000 == 1)
         {
             LogDropped(_logger, DroppedCount);
         }
+
+        SignalProgress();
     }
+
+    private void SignalProgress() => Interlocked.Exchange(ref _progress, NewSignal()).TrySetResult();
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not store {Count} OCPP log frames")]
     private static partial void LogBatchFailed(ILogger logger, Exception ex, int count);
@@ -198,11 +198,7 @@ public sealed partial class OcppMessageLog : IAsyncDisposable
     [LoggerMessage(Level = LogLevel.Warning, Message = "OCPP log writer is behind; {Dropped} frames dropped so far")]
     private static partial void LogDropped(ILogger logger, long dropped);
 
-    private abstract record QueueItem;
-
-    private sealed record Frame(string ChargerId, OcppMessageDirection Direction, string Text, DateTimeOffset At) : QueueItem;
-
-    private sealed record FlushMarker(TaskCompletionSource Done) : QueueItem;
+    private sealed record Frame(string ChargerId, OcppMessageDirection Direction, string Text, DateTimeOffset At);
 
     private sealed class EntryRow
     {

@@ -99,26 +99,6 @@ public sealed class SqliteReservationStore(SqliteDatabase database) : IReservati
         }
     }
 
-    private async Task InsertAsync(Reservation reservation, CancellationToken ct)
-    {
-        var key = await database.WriteAsync(async session =>
-        {
-            var key = await session.ExecuteScalarAsync<long>("""
-                INSERT INTO reservations (reservation_id, charger_id, connector_id, connector_type, id_tag, id_token_type,
-                                          parent_id_tag, expires_at, status, reason, enforced_by_hub, created_at, updated_at)
-                VALUES (@ReservationId, @ChargerId, @ConnectorId, @ConnectorType, @IdTag, @IdTokenType,
-                        @ParentIdTag, @ExpiresAt, @Status, @Reason, @EnforcedByHub, @CreatedAt, @UpdatedAt)
-                RETURNING id
-                """, ReservationRow.From(reservation)).ConfigureAwait(false);
-            await InsertTransitionsAsync(session, key, reservation, firstUnsaved: 0).ConfigureAwait(false);
-            return key;
-        }, ct).ConfigureAwait(false);
-
-        // Only once committed: a failed add leaves the reservation unstored (Key 0) for the caller.
-        reservation.Key = key;
-        reservation.MarkTransitionsSaved();
-    }
-
     public async Task UpdateAsync(Reservation reservation, CancellationToken ct)
     {
         if (reservation.Key == 0)
@@ -144,6 +124,26 @@ public sealed class SqliteReservationStore(SqliteDatabase database) : IReservati
             await InsertTransitionsAsync(session, reservation.Key, reservation, firstUnsaved).ConfigureAwait(false);
         }, ct).ConfigureAwait(false);
 
+        reservation.MarkTransitionsSaved();
+    }
+
+    private async Task InsertAsync(Reservation reservation, CancellationToken ct)
+    {
+        var key = await database.WriteAsync(async session =>
+        {
+            var key = await session.ExecuteScalarAsync<long>("""
+                INSERT INTO reservations (reservation_id, charger_id, connector_id, connector_type, id_tag, id_token_type,
+                                          parent_id_tag, expires_at, status, reason, enforced_by_hub, created_at, updated_at)
+                VALUES (@ReservationId, @ChargerId, @ConnectorId, @ConnectorType, @IdTag, @IdTokenType,
+                        @ParentIdTag, @ExpiresAt, @Status, @Reason, @EnforcedByHub, @CreatedAt, @UpdatedAt)
+                RETURNING id
+                """, ReservationRow.From(reservation)).ConfigureAwait(false);
+            await InsertTransitionsAsync(session, key, reservation, firstUnsaved: 0).ConfigureAwait(false);
+            return key;
+        }, ct).ConfigureAwait(false);
+
+        // Only once committed: a failed add leaves the reservation unstored (Key 0) for the caller.
+        reservation.Key = key;
         reservation.MarkTransitionsSaved();
     }
 
@@ -177,19 +177,20 @@ public sealed class SqliteReservationStore(SqliteDatabase database) : IReservati
     /// </summary>
     private Task<IReadOnlyList<Reservation>> ListAsync(string where, string order, int? limit, object? param, CancellationToken ct)
     {
-        var limitClause = limit is null ? "" : $"LIMIT {limit.Value}";
         var sql = $"""
             SELECT r.id, r.reservation_id, r.charger_id, r.connector_id, r.connector_type, r.id_tag, r.id_token_type,
                    r.parent_id_tag, r.expires_at, r.status, r.reason, r.enforced_by_hub, r.created_at, r.updated_at,
                    t.seq AS transition_seq, t.from_status AS transition_from, t.to_status AS transition_to,
                    t.at AS transition_at, t.cause AS transition_cause
-            FROM (SELECT * FROM reservations {where} ORDER BY {order} {limitClause}) AS r
+            FROM (SELECT * FROM reservations {where} ORDER BY {order} LIMIT @Limit) AS r
             LEFT JOIN reservation_transitions AS t ON t.reservation_key = r.id
             ORDER BY {order}, t.seq
             """;
+        var parameters = new DynamicParameters(param);
+        parameters.Add("Limit", limit ?? -1); // SQLite: a negative limit is no limit
         return database.ReadAsync<IReadOnlyList<Reservation>>(async session =>
         {
-            var rows = await session.QueryAsync<ReservationRow>(sql, param).ConfigureAwait(false);
+            var rows = await session.QueryAsync<ReservationRow>(sql, parameters).ConfigureAwait(false);
             var reservations = new List<Reservation>();
             foreach (var group in GroupByReservation(rows))
             {

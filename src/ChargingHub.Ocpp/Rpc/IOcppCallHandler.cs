@@ -4,9 +4,11 @@ namespace ChargingHub.Ocpp;
 
 /// <summary>Answers the CALLs a peer sends on an <see cref="OcppRpcConnection"/>.</summary>
 /// <remarks>
-/// Calls run on the thread pool, concurrently with the connection's receive loop and with each
-/// other, so a handler may itself call the peer and await the answer. By the time a handler
-/// runs, its payload has passed the action's request schema (unless validation is off).
+/// A handler is started on the connection's receive loop and runs there until its first
+/// await; from then on it runs concurrently with the loop and with other calls, so a handler
+/// may itself call the peer and await the answer. It must therefore not block synchronously
+/// (a blocking handler stalls its own connection's receive loop). By the time a handler runs,
+/// its payload has passed the action's request schema (unless validation is off).
 /// Throw <see cref="OcppException"/> or return <see cref="OcppResult.Error"/> to answer with a
 /// CALLERROR; any other exception is answered with InternalError.
 /// </remarks>

@@ -9,14 +9,25 @@ public sealed partial class OcppRpcConnection
 
     private async Task ReceiveLoopAsync(CancellationToken ct)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(InitialReceiveBufferSize);
+        byte[]? buffer = null;
         try
         {
             while (true)
             {
+                // Wait for the next message without holding a buffer (a zero-byte read), and rent one only
+                // once data has arrived: an idle charger then costs no receive buffer, which is most of the
+                // memory of thousands of connected chargers.
+                ReturnBuffer(ref buffer);
+                var result = await _socket.ReceiveAsync(Memory<byte>.Empty, ct).ConfigureAwait(false);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    await OnPeerCloseAsync().ConfigureAwait(false);
+                    return;
+                }
+
+                buffer = ArrayPool<byte>.Shared.Rent(InitialReceiveBufferSize);
                 var count = 0;
-                ValueWebSocketReceiveResult result;
-                while (true)
+                while (!result.EndOfMessage)
                 {
                     if (count == buffer.Length)
                     {
@@ -72,8 +83,8 @@ public sealed partial class OcppRpcConnection
                     case RpcCall call:
                         if (await TryDispatchAsync(call, buffer).ConfigureAwait(false))
                         {
-                            // The handler owns the old buffer now and returns it when done.
-                            buffer = ArrayPool<byte>.Shared.Rent(InitialReceiveBufferSize);
+                            // The handler owns the buffer now and returns it when done.
+                            buffer = null;
                         }
 
                         break;
@@ -96,7 +107,16 @@ public sealed partial class OcppRpcConnection
         }
         finally
         {
+            ReturnBuffer(ref buffer);
+        }
+    }
+
+    private static void ReturnBuffer(ref byte[]? buffer)
+    {
+        if (buffer is not null)
+        {
             ArrayPool<byte>.Shared.Return(buffer);
+            buffer = null;
         }
     }
 

@@ -135,6 +135,11 @@ public sealed partial class OcppRpcConnection
             {
                 throw new OcppConnectionClosedException("The connection closed while sending.", ex);
             }
+            finally
+            {
+                // Between frames the connection holds no send buffer (see RpcFrameWriter.ReleaseBuffer).
+                _writer.ReleaseBuffer();
+            }
         }
         finally
         {

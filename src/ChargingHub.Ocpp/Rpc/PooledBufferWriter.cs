@@ -2,7 +2,11 @@ using System.Buffers;
 
 namespace ChargingHub.Ocpp;
 
-/// <summary>An <see cref="IBufferWriter{T}"/> over arrays rented from <see cref="ArrayPool{T}.Shared"/>.</summary>
+/// <summary>
+/// An <see cref="IBufferWriter{T}"/> over arrays rented from <see cref="ArrayPool{T}.Shared"/>. The array is
+/// rented on the first write, and <see cref="Release"/> hands it back between uses, so a writer kept for a
+/// long time (one per connection) holds no memory while it is idle.
+/// </summary>
 internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
 {
     private const int DefaultCapacity = 4096;
@@ -10,11 +14,13 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
     // A connection that once sent a large frame should not pin a large array for its lifetime.
     private const int RetainLimit = 64 * 1024;
 
-    private byte[] _buffer;
+    private readonly int _initialCapacity;
+    private byte[] _buffer = [];
     private int _written;
+    private bool _disposed;
 
     public PooledBufferWriter(int initialCapacity = DefaultCapacity) =>
-        _buffer = ArrayPool<byte>.Shared.Rent(Math.Max(initialCapacity, 256));
+        _initialCapacity = Math.Max(initialCapacity, 256);
 
     public ReadOnlyMemory<byte> WrittenMemory => _buffer.AsMemory(0, _written);
 
@@ -22,9 +28,21 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
 
     public int WrittenCount => _written;
 
+    /// <summary>Returns the array to the pool; what was written is gone, and the next write rents again.</summary>
+    public void Release()
+    {
+        var buffer = _buffer;
+        _buffer = [];
+        _written = 0;
+        if (buffer.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
     public void Reset()
     {
-        ObjectDisposedException.ThrowIf(_buffer.Length == 0, this);
+        ObjectDisposedException.ThrowIf(_disposed, this);
         _written = 0;
         if (_buffer.Length > RetainLimit)
         {
@@ -55,23 +73,22 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
 
     public void Dispose()
     {
-        var buffer = _buffer;
-        if (buffer.Length == 0)
-        {
-            return;
-        }
-
-        _buffer = [];
-        _written = 0;
-        ArrayPool<byte>.Shared.Return(buffer);
+        _disposed = true;
+        Release();
     }
 
     private void EnsureCapacity(int sizeHint)
     {
-        ObjectDisposedException.ThrowIf(_buffer.Length == 0, this);
+        ObjectDisposedException.ThrowIf(_disposed, this);
         var needed = Math.Max(sizeHint, 1);
         if (_buffer.Length - _written >= needed)
         {
+            return;
+        }
+
+        if (_buffer.Length == 0)
+        {
+            _buffer = ArrayPool<byte>.Shared.Rent(Math.Max(_initialCapacity, needed));
             return;
         }
 

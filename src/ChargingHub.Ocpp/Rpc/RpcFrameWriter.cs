@@ -14,7 +14,7 @@ public sealed class RpcFrameWriter : IDisposable
     private readonly PooledBufferWriter _buffer = new();
     private readonly Utf8JsonWriter _json;
 
-    /// <summary>Creates a writer with a small pooled buffer that grows on demand.</summary>
+    /// <summary>Creates a writer; its pooled buffer is rented on the first frame and grows on demand.</summary>
     public RpcFrameWriter() => _json = new Utf8JsonWriter(_buffer);
 
     /// <summary>The last frame written.</summary>
@@ -71,6 +71,12 @@ public sealed class RpcFrameWriter : IDisposable
 
         return End();
     }
+
+    /// <summary>
+    /// Hands the buffer back to the pool once the last frame is sent (its memory is then invalid); the next
+    /// <c>Write…</c> rents one again. A connection that waits for its next message thus holds no send buffer.
+    /// </summary>
+    public void ReleaseBuffer() => _buffer.Release();
 
     /// <summary>Returns the pooled buffer.</summary>
     public void Dispose()

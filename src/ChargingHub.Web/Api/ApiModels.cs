@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ChargingHub.Domain.Chargers;
 using ChargingHub.Domain.Reservations;
 using ChargingHub.Domain.Tokens;
@@ -29,15 +30,16 @@ public sealed record ReservationOutcomeDto(string Status, ReservationDto Reserva
 
 public sealed record ConnectorDto(int ConnectorId, string Status, string? ConnectorType, int? ReservationId);
 
+/// <remarks>The contract's charger keys are always present, null when not known yet (a charger that never connected).</remarks>
 public sealed record ChargerDto(
     string Id,
     string? DisplayName,
-    string? OcppVersion,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? OcppVersion,
     string Registration,
     bool Online,
-    DateTimeOffset? LastSeen,
-    string? Vendor,
-    string? Model,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] DateTimeOffset? LastSeen,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Vendor,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Model,
     string? FirmwareVersion,
     string Reservations,
     bool PasswordSet,

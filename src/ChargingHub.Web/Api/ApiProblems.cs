@@ -43,11 +43,18 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
         }
 
         httpContext.Response.StatusCode = status;
+        var problem = new ProblemDetails { Status = status, Detail = detail };
+        if (exception is HubException { Field: { } field })
+        {
+            // The same shape as ApiProblems.From: a validation error names its field whichever layer found it.
+            problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [detail] };
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
             Exception = exception,
-            ProblemDetails = new ProblemDetails { Status = status, Detail = detail },
+            ProblemDetails = problem,
         });
     }
 

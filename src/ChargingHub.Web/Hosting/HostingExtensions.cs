@@ -43,6 +43,8 @@ public static class HostingExtensions
     {
         try
         {
+            // Checked before the host starts: the host itself would log a failed ValidateOnStart with a stack trace first.
+            app.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
             await app.RunAsync();
             return 0;
         }

@@ -41,6 +41,10 @@ public static class ServiceRegistration
     {
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
+
+        // Outside Development a body that does not bind (e.g. "connectorId": "one") would otherwise get a bare 400
+        // without a body; thrown, it reaches ApiExceptionHandler and becomes a problem with a detail, as the contract says.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
@@ -77,6 +81,7 @@ public static class ServiceRegistration
         api.MapChargerApi();
         api.MapTokenApi();
         api.MapReservationApi();
+        api.MapDiagnosticsApi();
         app.MapFallback("/api/{**rest}", () => Results.Problem(detail: "There is no such API call; see /api/openapi.json.", statusCode: 404))
             .RequireAuthorization(HubPolicies.Api);
         return app;

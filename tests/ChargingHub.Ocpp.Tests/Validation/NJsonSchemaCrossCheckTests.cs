@@ -13,6 +13,8 @@ namespace ChargingHub.Ocpp.Tests.Validation;
 /// </summary>
 public sealed class NJsonSchemaCrossCheckTests
 {
+    private const int OracleMutationsPerAction = 40;
+
     public static TheoryData<OcppVersion, OcppPayloadKind> Slots => new()
     {
         { OcppVersion.V16, OcppPayloadKind.Request },
@@ -48,19 +50,26 @@ public sealed class NJsonSchemaCrossCheckTests
             }
 
             var instance = sampler.Build(full: true);
-            foreach (var mutation in sampler.Mutations())
+            var mutations = sampler.Mutations().ToList();
+
+            // NJsonSchema needs milliseconds per large payload: it sees every kind of fault of each
+            // action and an even spread of the rest, while ours checks all of them.
+            var stride = Math.Max(1, mutations.Count / OracleMutationsPerAction);
+            var keywordsSeen = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < mutations.Count; i++)
             {
+                var mutation = mutations[i];
                 var sample = mutation.ApplyTo(instance);
                 Interlocked.Increment(ref checkedSamples);
                 var ours = Validate(version, action, kind, sample);
-                var theirs = OracleErrors(oracle, sample);
-                if (ours is null || theirs.Count == 0)
+                if (ours is null || ours.Keyword != mutation.Keyword || ours.Path != mutation.ExpectedPath)
                 {
-                    disagreements.Add($"{action} {mutation.Description}: ours {ours?.Message ?? "valid"}, NJsonSchema {(theirs.Count == 0 ? "valid" : "invalid")}");
+                    disagreements.Add($"{action} {mutation.Description}: expected {mutation.Keyword} at {mutation.ExpectedPath}, got {ours?.Keyword ?? "valid"} at {ours?.Path}");
                 }
-                else if (ours.Keyword != mutation.Keyword || ours.Path != mutation.ExpectedPath)
+
+                if ((keywordsSeen.Add(mutation.Keyword) || i % stride == 0) && OracleErrors(oracle, sample).Count == 0)
                 {
-                    disagreements.Add($"{action} {mutation.Description}: expected {mutation.Keyword} at {mutation.ExpectedPath}, got {ours.Keyword} at {ours.Path}");
+                    disagreements.Add($"{action} {mutation.Description}: ours {ours?.Message ?? "valid"}, NJsonSchema valid");
                 }
             }
         });

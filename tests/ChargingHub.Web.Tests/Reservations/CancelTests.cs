@@ -127,4 +127,63 @@ public sealed class CancelTests(ReservationHubFixture hub) : IClassFixture<Reser
         Assert.Equal(id, (await charger.Received.WaitForAsync("CancelReservation")).Payload.GetProperty("reservationId").GetInt32());
         Assert.Equal("Canceled", await Api.StatusOfAsync(charger.ChargerId, id));
     }
+
+    [Theory]
+    [InlineData(OcppVersion.V16)]
+    [InlineData(OcppVersion.V201)]
+    public async Task Cancel_WhilePending_WaitsForChargerAnswerThenCancels(OcppVersion version)
+    {
+        await using var charger = await hub.StartChargerAsync("cancel-pending", version);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        charger.HoldReserveNowUntil = release.Task;
+        var reserving = Task.Run(() => Api.ReserveAsync(new { chargerId = charger.ChargerId, connectorId = 1, expiryDate = ReservationApiClient.InMinutes(30), idTag = "TAG-P" }));
+        var id = (await charger.Received.WaitForAsync("ReserveNow")).ReservationIdOf(version);
+        Assert.Equal("Pending", await Api.StatusOfAsync(charger.ChargerId, id));
+
+        var canceling = Task.Run(() => Api.CancelAsync(id, charger.ChargerId));
+        await Task.Delay(200);
+        Assert.False(canceling.IsCompleted, "The cancel did not wait for the charger's answer to the reservation.");
+        release.SetResult();
+        var reserved = await reserving;
+        var canceled = await canceling;
+
+        reserved.AssertStatus(HttpStatusCode.OK);
+        Assert.Equal("Accepted", reserved.Data.GetProperty("status").GetString());
+        canceled.AssertStatus(HttpStatusCode.OK);
+        Assert.Equal("Accepted", canceled.Data.GetProperty("status").GetString());
+        Assert.Equal("Canceled", canceled.Data.GetProperty("reservation").GetProperty("status").GetString());
+        Assert.Equal(id, (await charger.Received.WaitForAsync("CancelReservation")).Payload.GetProperty("reservationId").GetInt32());
+        Assert.Equal("Canceled", await Api.StatusOfAsync(charger.ChargerId, id));
+    }
+
+    [Fact]
+    public async Task Cancel_ChargerNotConnected_Answers503AndReservationStaysActive()
+    {
+        var charger = await hub.StartChargerAsync("cancel-offline", OcppVersion.V201);
+        var chargerId = charger.ChargerId;
+        var id = (await Api.ReserveAcceptedAsync(new { chargerId, connectorId = 1, expiryDate = ReservationApiClient.InMinutes(30), idTag = "TAG-OFF" }))
+            .GetProperty("reservationId").GetInt32();
+        await charger.DisposeAsync();
+        await Api.WaitUntilOfflineAsync(chargerId);
+
+        var answer = await Api.CancelAsync(id, chargerId);
+
+        answer.AssertProblem(HttpStatusCode.ServiceUnavailable);
+        Assert.Equal("Active", await Api.StatusOfAsync(chargerId, id));
+        Assert.Equal(id, await Api.ConnectorReservationIdAsync(chargerId, 1));
+    }
+
+    [Theory]
+    [InlineData("/api/reservations/1/cancel", "{}", "chargerId")]
+    [InlineData("/api/chargers/{charger}/actions/cancel-reservation", "{}", "reservationId")]
+    [InlineData("/api/chargers/{charger}/actions/cancel-reservation", """{ "reservationId": "x" }""", "reservationId")]
+    public async Task Cancel_InvalidBody_Answers400NamingTheField(string path, string json, string field)
+    {
+        await using var charger = await hub.StartChargerAsync("cancel-invalid", OcppVersion.V16);
+
+        var answer = await Api.PostRawAsync(path.Replace("{charger}", charger.ChargerId, StringComparison.Ordinal), json);
+
+        answer.AssertProblem(HttpStatusCode.BadRequest, field);
+        Assert.Equal(0, charger.Received.Count("CancelReservation"));
+    }
 }

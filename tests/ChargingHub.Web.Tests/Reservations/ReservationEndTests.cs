@@ -83,4 +83,19 @@ public sealed class ReservationEndTests(ReservationHubFixture hub) : IClassFixtu
         Assert.Contains(status, removed.GetProperty("reason").GetString(), StringComparison.Ordinal);
         Assert.Equal("Active", await Api.StatusOfAsync(charger.ChargerId, onTwo));
     }
+
+    [Fact]
+    public async Task Expiry_ReplacedWithShorterExpiry_ExpiresAtTheNewTime()
+    {
+        await using var charger = await hub.StartChargerAsync("expire-replaced", OcppVersion.V201);
+        var id = (await Api.ReserveAcceptedAsync(new { chargerId = charger.ChargerId, connectorId = 1, expiryDate = ReservationApiClient.InMinutes(30), idTag = "TAG-SHORTER" }))
+            .GetProperty("reservationId").GetInt32();
+        var expiry = DateTimeOffset.UtcNow.AddSeconds(2);
+
+        await Api.ReserveAcceptedAsync(new { chargerId = charger.ChargerId, connectorId = 1, expiryDate = ReservationApiClient.Iso(expiry), idTag = "TAG-SHORTER", reservationId = id });
+
+        await Api.WaitForStatusAsync(charger.ChargerId, id, "Expired", TimeSpan.FromSeconds(5));
+        Assert.True(DateTimeOffset.UtcNow < expiry.AddSeconds(1), $"Expired only {DateTimeOffset.UtcNow - expiry} after its new expiry.");
+        Assert.Single(await Api.ListAsync($"chargerId={charger.ChargerId}"));
+    }
 }

@@ -44,12 +44,14 @@ public sealed class ReservationQueryTests(ReservationHubFixture hub) : IClassFix
         Assert.Contains(everywhere, r => r.GetProperty("chargerId").GetString() == charger.ChargerId);
     }
 
-    [Fact]
-    public async Task List_UnknownStatus_Answers400NamingStatus()
+    [Theory]
+    [InlineData("status=Sleeping", "status")]
+    [InlineData("limit=0", "limit")]
+    public async Task List_InvalidQuery_Answers400NamingTheParameter(string query, string parameter)
     {
-        var answer = await Api.GetAsync("/api/reservations?status=Sleeping");
+        var answer = await Api.GetAsync($"/api/reservations?{query}");
 
-        answer.AssertProblem(HttpStatusCode.BadRequest, "status");
+        answer.AssertProblem(HttpStatusCode.BadRequest, parameter);
     }
 
     [Fact]

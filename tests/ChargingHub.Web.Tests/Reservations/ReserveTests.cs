@@ -305,4 +305,21 @@ public sealed class ReserveTests(ReservationHubFixture hub) : IClassFixture<Rese
         Assert.Equal(1, charger.Received.Count("ReserveNow"));
         Assert.Single(await Api.ListAsync($"chargerId={charger.ChargerId}&status=Active"));
     }
+
+    [Fact]
+    public async Task Reserve_ExpiryWithOffsetAndTokenType_AnsweredInUtcAndSentWithThatType()
+    {
+        await using var charger = await hub.StartChargerAsync("offset", OcppVersion.V201);
+        var expiry = DateTimeOffset.UtcNow.AddMinutes(45);
+        var local = expiry.ToOffset(TimeSpan.FromHours(2)).ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", System.Globalization.CultureInfo.InvariantCulture);
+
+        var reservation = await Api.ReserveAcceptedAsync(new { chargerId = charger.ChargerId, connectorId = 1, expiryDate = local, idTag = "TAG-EMAID", idTokenType = "eMAID" });
+
+        var answered = reservation.GetProperty("expiryDate").GetString()!;
+        Assert.EndsWith("Z", answered, StringComparison.Ordinal);
+        Assert.Equal(expiry, DateTimeOffset.Parse(answered, System.Globalization.CultureInfo.InvariantCulture), TimeSpan.FromMilliseconds(1));
+        var sent = await charger.Received.WaitForAsync("ReserveNow");
+        Assert.Equal("eMAID", sent.Payload.GetProperty("idToken").GetProperty("type").GetString());
+        Assert.Equal(expiry, sent.Payload.GetProperty("expiryDateTime").GetDateTimeOffset(), TimeSpan.FromMilliseconds(1));
+    }
 }

@@ -49,6 +49,9 @@ public sealed class ReserveValidationTests(ReservationHubFixture hub) : IClassFi
         { "connectorType:unknown type", """{ "chargerId": "{charger}", "connectorType": "cNothing", "idTag": "T", "expiryDate": "{future}" }""" },
         { "connectorId:wrong JSON type", """{ "chargerId": "{charger}", "connectorId": "one", "idTag": "T", "expiryDate": "{future}" }""" },
         { "chargerId:missing", """{ "connectorId": 1, "idTag": "T", "expiryDate": "{future}" }""" },
+        { "reservationId:negative", """{ "chargerId": "{charger}", "connectorId": 1, "idTag": "T", "expiryDate": "{future}", "reservationId": -2 }""" },
+        { "idTokenType:unknown type", """{ "chargerId": "{charger}", "connectorId": 1, "idTag": "T", "expiryDate": "{future}", "idTokenType": "Barcode" }""" },
+        { "parentIdTag:too long", """{ "chargerId": "{charger}", "connectorId": 1, "idTag": "T", "expiryDate": "{future}", "parentIdTag": "GGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGG" }""" },
     };
 
     [Theory]
@@ -137,5 +140,20 @@ public sealed class ReserveValidationTests(ReservationHubFixture hub) : IClassFi
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Contains(response.Headers.WwwAuthenticate, h => h.Scheme == "Bearer");
+    }
+}
+
+public sealed class ReserveValidationProductionTests
+{
+    [Fact]
+    public async Task Reserve_WrongJsonTypeInProduction_Answers400ProblemNamingTheField()
+    {
+        using var host = new ChargingHub.Web.Tests.Support.HubTestHost(new Dictionary<string, string?> { ["environment"] = "Production" });
+        using var api = new ReservationApiClient(host.CreateApiClient());
+
+        var answer = await api.PostRawAsync("/api/reservations",
+            $$"""{ "chargerId": "CP-X", "connectorId": "one", "idTag": "T", "expiryDate": "{{ReservationApiClient.InMinutes(30)}}" }""");
+
+        answer.AssertProblem(HttpStatusCode.BadRequest, "connectorId");
     }
 }

@@ -1,0 +1,88 @@
+using System.Net.Sockets;
+using System.Net.WebSockets;
+using System.Security.Cryptography;
+using System.Text;
+using ChargingHub.Ocpp;
+
+namespace ChargingHub.Web.Tests.Ocpp;
+
+/// <summary>WebSocket compression (RFC 7692) against real Kestrel: negotiated when offered, and frames still round-trip.</summary>
+public sealed class CompressionTests(RealHubFixture fixture) : IClassFixture<RealHubFixture>
+{
+    [Fact]
+    public async Task Upgrade_OfferingPermessageDeflate_AnswersWithTheExtension()
+    {
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync("127.0.0.1", fixture.Hub.Port);
+        await using var stream = tcp.GetStream();
+        var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        var request =
+            $"GET /ocpp/{OcppTesting.NewChargerId("ZIP")} HTTP/1.1\r\n" +
+            $"Host: 127.0.0.1:{fixture.Hub.Port}\r\n" +
+            "Upgrade: websocket\r\n" +
+            "Connection: Upgrade\r\n" +
+            $"Sec-WebSocket-Key: {key}\r\n" +
+            "Sec-WebSocket-Version: 13\r\n" +
+            "Sec-WebSocket-Protocol: ocpp1.6\r\n" +
+            "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n" +
+            "\r\n";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(request));
+
+        var head = await ReadResponseHeadAsync(stream);
+
+        var lines = head.Split("\r\n");
+        Assert.StartsWith("HTTP/1.1 101", lines[0], StringComparison.Ordinal);
+        var headers = lines.Skip(1).Where(l => l.Contains(':', StringComparison.Ordinal))
+            .ToLookup(l => l[..l.IndexOf(':', StringComparison.Ordinal)].Trim(), l => l[(l.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim(),
+                StringComparer.OrdinalIgnoreCase);
+        Assert.Contains(headers["Sec-WebSocket-Extensions"], v => v.StartsWith("permessage-deflate", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal("ocpp1.6", Assert.Single(headers["Sec-WebSocket-Protocol"]));
+        var expectedAccept = Convert.ToBase64String(SHA1.HashData(Encoding.ASCII.GetBytes(key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11")));
+        Assert.Equal(expectedAccept, Assert.Single(headers["Sec-WebSocket-Accept"]));
+    }
+
+    [Theory]
+    [InlineData(OcppVersion.V16)]
+    [InlineData(OcppVersion.V201)]
+    public async Task Connect_WithDeflateOptions_NegotiatesCompressionAndRoundTripsCalls(OcppVersion version)
+    {
+        var socket = new ClientWebSocket();
+        socket.Options.AddSubProtocol(version.Subprotocol());
+        socket.Options.DangerousDeflateOptions = new WebSocketDeflateOptions();
+        socket.Options.CollectHttpResponseDetails = true;
+        await socket.ConnectAsync(new Uri($"{fixture.Hub.OcppUrl}/{OcppTesting.NewChargerId("ZIP")}"), CancellationToken.None);
+        await using var client = new RawOcppClient(socket, version);
+
+        Assert.Equal(version.Subprotocol(), socket.SubProtocol);
+        Assert.True(socket.HttpResponseHeaders!.TryGetValue("Sec-WebSocket-Extensions", out var extensions), "no extension answered");
+        Assert.Contains(extensions, v => v.StartsWith("permessage-deflate", StringComparison.OrdinalIgnoreCase));
+
+        Assert.Equal("Accepted", await client.BootAsync());
+        var heartbeat = await client.CallResultAsync("Heartbeat", new { });
+        Assert.True(heartbeat.TryGetProperty("currentTime", out _));
+        var large = await client.CallResultAsync("DataTransfer", new { vendorId = "org.example.zip", data = string.Concat(Enumerable.Repeat("compress me ", 4000)) });
+        Assert.True(large.TryGetProperty("status", out _));
+    }
+
+    private static async Task<string> ReadResponseHeadAsync(NetworkStream stream)
+    {
+        var received = new List<byte>();
+        var buffer = new byte[1];
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (received.Count < 16 * 1024)
+        {
+            if (await stream.ReadAsync(buffer, timeout.Token) == 0)
+            {
+                break;
+            }
+
+            received.Add(buffer[0]);
+            if (received.Count >= 4 && received[^4] == '\r' && received[^3] == '\n' && received[^2] == '\r' && received[^1] == '\n')
+            {
+                break;
+            }
+        }
+
+        return Encoding.ASCII.GetString([.. received]);
+    }
+}

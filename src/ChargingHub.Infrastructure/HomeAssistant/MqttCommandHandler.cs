@@ -54,6 +54,12 @@ public sealed partial class MqttCommandHandler
                 return Reject(command, topic, "Retained commands are ignored: publish commands without the retain flag.");
             }
 
+            // Checked before taking a lock, so that commands naming made-up chargers leave nothing behind.
+            if (await _chargers.GetAsync(command.ChargerId, ct).ConfigureAwait(false) is null)
+            {
+                return Reject(command, topic, $"Charger '{command.ChargerId}' is not known.");
+            }
+
             using (await _perCharger.AcquireAsync(command.ChargerId, ct).ConfigureAwait(false))
             {
                 return command switch
@@ -95,11 +101,6 @@ public sealed partial class MqttCommandHandler
 
     private async Task<HubEventMessage?> CancelAsync(MqttCancelCommand command, string topic, CancellationToken ct)
     {
-        if (await _chargers.GetAsync(command.ChargerId, ct).ConfigureAwait(false) is null)
-        {
-            return Reject(command, topic, $"Charger '{command.ChargerId}' is not known.");
-        }
-
         var open = await _reservationStore.ListOpenAsync(command.ChargerId, ct).ConfigureAwait(false);
         var active = open
             .Where(r => r.Status == ReservationStatus.Active && r.Terms.ConnectorId == command.ConnectorId)

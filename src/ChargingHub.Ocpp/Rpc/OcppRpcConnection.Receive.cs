@@ -9,6 +9,9 @@ public sealed partial class OcppRpcConnection
 
     private async Task ReceiveLoopAsync(CancellationToken ct)
     {
+        // Socket reads take no token: a cancellable read registers with the token on every call.
+        // Aborting the socket once, when the loop is told to stop, ends the pending read just as well.
+        using var abortOnStop = ct.UnsafeRegister(static socket => ((WebSocket)socket!).Abort(), _socket);
         byte[]? buffer = null;
         try
         {
@@ -18,7 +21,7 @@ public sealed partial class OcppRpcConnection
                 // once data has arrived: an idle charger then costs no receive buffer, which is most of the
                 // memory of thousands of connected chargers.
                 ReturnBuffer(ref buffer);
-                var result = await _socket.ReceiveAsync(Memory<byte>.Empty, ct).ConfigureAwait(false);
+                var result = await _socket.ReceiveAsync(Memory<byte>.Empty, CancellationToken.None).ConfigureAwait(false);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
                     await OnPeerCloseAsync().ConfigureAwait(false);
@@ -35,7 +38,7 @@ public sealed partial class OcppRpcConnection
                     }
 
                     var space = Math.Min(buffer.Length, _maxMessageBytes) - count;
-                    result = await _socket.ReceiveAsync(buffer.AsMemory(count, space), ct).ConfigureAwait(false);
+                    result = await _socket.ReceiveAsync(buffer.AsMemory(count, space), CancellationToken.None).ConfigureAwait(false);
                     count += result.Count;
                     if (result.EndOfMessage || result.MessageType == WebSocketMessageType.Close)
                     {
@@ -44,7 +47,7 @@ public sealed partial class OcppRpcConnection
 
                     if (count >= _maxMessageBytes)
                     {
-                        await OnMessageTooBigAsync(buffer, ct).ConfigureAwait(false);
+                        await OnMessageTooBigAsync(buffer).ConfigureAwait(false);
                         return;
                     }
                 }
@@ -182,7 +185,7 @@ public sealed partial class OcppRpcConnection
         }
     }
 
-    private async Task OnMessageTooBigAsync(byte[] buffer, CancellationToken ct)
+    private async Task OnMessageTooBigAsync(byte[] buffer)
     {
         RpcLog.MessageTooBig(_logger, _maxMessageBytes);
         await BeginCloseAsync(WebSocketCloseStatus.MessageTooBig, "Message too big").ConfigureAwait(false);
@@ -190,7 +193,7 @@ public sealed partial class OcppRpcConnection
         // Wait for the peer's close frame, discarding whatever it still sends; the close timer bounds the wait.
         while (true)
         {
-            var result = await _socket.ReceiveAsync(buffer.AsMemory(), ct).ConfigureAwait(false);
+            var result = await _socket.ReceiveAsync(buffer.AsMemory(), CancellationToken.None).ConfigureAwait(false);
             if (result.MessageType == WebSocketMessageType.Close)
             {
                 return;

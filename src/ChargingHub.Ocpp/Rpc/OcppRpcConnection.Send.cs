@@ -129,7 +129,9 @@ public sealed partial class OcppRpcConnection
             Observe(OcppFrameDirection.Sent, frame.Span);
             try
             {
-                await _socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, _lifetime.Token).ConfigureAwait(false);
+                // No token: a cancellable send takes the WebSocket's slower path on every frame. A send
+                // stuck on a peer that stopped reading ends when Shutdown aborts the socket.
+                await _socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException or OperationCanceledException)
             {

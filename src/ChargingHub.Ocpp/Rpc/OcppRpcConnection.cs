@@ -35,8 +35,11 @@ public sealed partial class OcppRpcConnection : IAsyncDisposable
     private readonly bool _validateIncoming;
     private readonly bool _validateOutgoing;
 
-    private readonly ConcurrentDictionary<string, IPendingCall> _pending = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, byte> _handling = new(StringComparer.Ordinal);
+    // Each holds a handful of entries at most (our one call in flight; the peer's calls being handled). Sized
+    // for that, the two cost a few hundred bytes per connection rather than a kilobyte: with thousands of
+    // chargers connected, that is memory the hub keeps for nothing.
+    private readonly ConcurrentDictionary<string, IPendingCall> _pending = new(concurrencyLevel: 1, capacity: 2, StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _handling = new(concurrencyLevel: 1, capacity: 2, StringComparer.Ordinal);
     private readonly SemaphoreSlim _callGate = new(1, 1);
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly RpcFrameWriter _writer = new();
@@ -250,8 +253,13 @@ public sealed partial class OcppRpcConnection : IAsyncDisposable
             }
         }
 
-        // Wakes callers queued for their turn and handlers still running.
+        // Wakes callers queued for their turn and handlers still running, and ends any send still in progress.
         _lifetime.Cancel();
+        if (_socket.State is not (WebSocketState.Closed or WebSocketState.Aborted))
+        {
+            _socket.Abort();
+        }
+
         Interlocked.Exchange(ref _closeTimer, null)?.Dispose();
         _stopped.TrySetResult();
     }

@@ -64,8 +64,9 @@ public sealed class BoardQueries(IChargerStore chargers, IReservationStore reser
 
     public static ChargerCard Build(Charger charger, bool online, IReadOnlyList<Reservation> open, People people, HubUser user)
     {
+        // Admins may reserve for any id tag (as over the API), so they may reserve even before any token is known.
         var mayReserveHere = online && charger.Registration == RegistrationStatus.Accepted
-            && charger.Reservations != ReservationSupport.None && people.UsableBy(user).Count > 0;
+            && charger.Reservations != ReservationSupport.None && (user.IsAdmin || people.UsableBy(user).Count > 0);
         var connectors = charger.Connectors
             .Where(c => c.ConnectorId > 0)
             .OrderBy(c => c.ConnectorId)

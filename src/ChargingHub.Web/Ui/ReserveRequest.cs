@@ -92,8 +92,9 @@ public static class ReserveRequest
     /// The command, or null with <paramref name="errors"/> (field name → message). An end time, when given, wins over
     /// the duration: that is what a person who typed one means.
     /// </summary>
+    /// <param name="anyTag">An admin may name an id tag the hub does not know (the REST API allows it too).</param>
     public static ReserveCommand? TryBuild(ReserveForm form, Charger charger, IReadOnlyList<FormOption> connectors,
-        IReadOnlyList<IdToken> tokens, DateTimeOffset now, TimeSpan maxDuration, Dictionary<string, string> errors)
+        IReadOnlyList<IdToken> tokens, DateTimeOffset now, TimeSpan maxDuration, Dictionary<string, string> errors, bool anyTag = false)
     {
         int? connectorId = null;
         string? connectorType = null;
@@ -110,19 +111,24 @@ public static class ReserveRequest
             connectorId = int.Parse(form.Connector, NumberStyles.None, CultureInfo.InvariantCulture);
         }
 
-        var token = tokens.FirstOrDefault(t => string.Equals(t.IdTag, form.Token, StringComparison.OrdinalIgnoreCase));
-        if (token is null)
+        var idTag = tokens.FirstOrDefault(t => string.Equals(t.IdTag, form.Token, StringComparison.OrdinalIgnoreCase))?.IdTag;
+        if (idTag is null && anyTag && !string.IsNullOrWhiteSpace(form.Token))
         {
-            errors[nameof(ReserveForm.Token)] = "Choose one of your tokens.";
+            idTag = form.Token.Trim();
+        }
+
+        if (idTag is null)
+        {
+            errors[nameof(ReserveForm.Token)] = anyTag ? "Enter the id tag to reserve for." : "Choose one of your tokens.";
         }
 
         var expiresAt = ExpiryOf(form, now, maxDuration, errors);
-        if (errors.Count > 0 || token is null || expiresAt is null)
+        if (errors.Count > 0 || idTag is null || expiresAt is null)
         {
             return null;
         }
 
-        return new ReserveCommand(charger.Id, connectorId, connectorType, expiresAt.Value, token.IdTag);
+        return new ReserveCommand(charger.Id, connectorId, connectorType, expiresAt.Value, idTag);
     }
 
     /// <summary>Which form field a validation error of the domain belongs to.</summary>

@@ -122,7 +122,9 @@ public sealed class BadFrameTests(AcceptingHubFixture fixture) : IClassFixture<A
         }
 
         Assert.Equal(WebSocketCloseStatus.ProtocolError, await offender.WaitForCloseAsync());
-        Assert.All(offender.Frames, f => Assert.Equal("-1", f[1].GetString()));
+        var errors = offender.Frames.Where(f => f[0].GetInt32() == 4).ToList();
+        Assert.InRange(errors.Count, 1, 10);
+        Assert.All(errors, f => Assert.Equal("-1", f[1].GetString()));
         Assert.Equal(3, (await bystander.CallAsync("Heartbeat", new { }))[0].GetInt32());
         Assert.Equal(WebSocketState.Open, bystander.Socket.State);
     }

@@ -52,7 +52,7 @@ public sealed class DuplicateIdentityTests(AcceptingHubFixture fixture) : IClass
 
     private async Task<RawOcppClient> ConnectWhenFreeAsync(string id, OcppVersion version)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(5);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
         while (true)
         {
             try

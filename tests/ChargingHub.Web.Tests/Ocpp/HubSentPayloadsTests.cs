@@ -86,6 +86,19 @@ public sealed class HubSentPayloadsTests(PendingHubFixture fixture) : IClassFixt
         Assert.True(errors >= 2, $"expected the pending refusal and a NotImplemented, got {errors} CALLERRORs");
     }
 
+    [Theory]
+    [InlineData(OcppVersion.V16, "ReserveNow", OcppPayloadKind.Request,
+        "{\"connectorId\":1,\"expiryDate\":\"2030-01-01T00:00:00Z\",\"idTag\":\"123456789012345678901\",\"reservationId\":1}")]
+    [InlineData(OcppVersion.V16, "BootNotification", OcppPayloadKind.Request, "{\"chargePointVendor\":\"123456789012345678901\",\"chargePointModel\":\"M\"}")]
+    [InlineData(OcppVersion.V16, "Heartbeat", OcppPayloadKind.Response, "{}")]
+    [InlineData(OcppVersion.V201, "TriggerMessage", OcppPayloadKind.Request, "{\"requestedMessage\":\"Nope\"}")]
+    [InlineData(OcppVersion.V201, "BootNotification", OcppPayloadKind.Response, "{\"currentTime\":\"yesterday\",\"interval\":300,\"status\":\"Accepted\"}")]
+    public async Task OfficialSchemas_PayloadBreakingThem_AreReported(OcppVersion version, string action, OcppPayloadKind kind, string payload)
+    {
+        // Guards the check above against passing vacuously.
+        Assert.NotEmpty(await OfficialSchemas.ValidateAsync(version, action, kind, payload));
+    }
+
     private async Task RunScenarioAsync(SimulatedCharger charger, string id, OcppVersion version)
     {
         var api = Hub.CreateApiClient();

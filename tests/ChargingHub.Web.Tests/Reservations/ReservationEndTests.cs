@@ -98,4 +98,30 @@ public sealed class ReservationEndTests(ReservationHubFixture hub) : IClassFixtu
         Assert.True(DateTimeOffset.UtcNow < expiry.AddSeconds(1), $"Expired only {DateTimeOffset.UtcNow - expiry} after its new expiry.");
         Assert.Single(await Api.ListAsync($"chargerId={charger.ChargerId}"));
     }
+
+    [Fact]
+    public async Task TransactionEvent_CablePluggedInFirstThenTokenPresented_MarksUsedOnlyWhenTokenArrives()
+    {
+        // H03 S1 variant B: the transaction starts without a token; the reserved token shows up in a later Updated event.
+        await using var charger = await hub.StartChargerAsync("cable-first", OcppVersion.V201);
+        var id = (await Api.ReserveAcceptedAsync(new { chargerId = charger.ChargerId, connectorId = 1, expiryDate = ReservationApiClient.InMinutes(30), idTag = "TAG-CABLE" }))
+            .GetProperty("reservationId").GetInt32();
+        var now = ReservationApiClient.Iso(DateTimeOffset.UtcNow);
+
+        await charger.CallRawAsync("TransactionEvent", System.Text.Json.JsonSerializer.SerializeToElement(new
+        {
+            eventType = "Started", timestamp = now, triggerReason = "CablePluggedIn", seqNo = 0,
+            transactionInfo = new { transactionId = "TX-CABLE-1", chargingState = "EVConnected" }, evse = new { id = 1, connectorId = 1 },
+        }));
+        Assert.Equal("Active", await Api.StatusOfAsync(charger.ChargerId, id));
+
+        var answer = await charger.CallRawAsync("TransactionEvent", System.Text.Json.JsonSerializer.SerializeToElement(new
+        {
+            eventType = "Updated", timestamp = now, triggerReason = "Authorized", seqNo = 1,
+            transactionInfo = new { transactionId = "TX-CABLE-1", chargingState = "Charging" }, idToken = new { idToken = "TAG-CABLE", type = "ISO14443" },
+        }));
+
+        Assert.Equal("Accepted", answer.GetProperty("idTokenInfo").GetProperty("status").GetString());
+        Assert.Equal("Used", await Api.StatusOfAsync(charger.ChargerId, id));
+    }
 }

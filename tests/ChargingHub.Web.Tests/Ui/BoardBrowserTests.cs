@@ -164,7 +164,7 @@ public sealed class BoardBrowserTests(HouseholdFixture fixture, ITestOutputHelpe
 
         await charger.SendStatusAsync(2, "Faulted");
         await Expect(connector).ToContainTextAsync("Faulted", new() { Timeout = 1000 });
-        await charger.DisposeAsync();
+        await charger.CloseAsync();
         await Expect(Tile(page, "CP-LIVE")).ToContainTextAsync("Offline");
         Assert.True(await page.EvaluateAsync<bool>("() => window.__sameDocument === true"));
     }

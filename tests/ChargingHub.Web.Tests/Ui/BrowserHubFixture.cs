@@ -95,7 +95,7 @@ public abstract class BrowserHubFixture(IDictionary<string, string?>? settings =
 
         await admin.GetByRole(AriaRole.Link, new() { Name = displayName, Exact = true }).ClickAsync();
         await admin.GetByLabel("Token id (id tag)").FillAsync(idTag);
-        await admin.GetByLabel("Name", new() { Exact = true }).FillAsync(tokenName);
+        await admin.GetByLabel("Token name").FillAsync(tokenName);
         await admin.GetByRole(AriaRole.Button, new() { Name = "Add token" }).ClickAsync();
         await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync($"Token {idTag} added");
     }
@@ -118,12 +118,12 @@ public abstract class BrowserHubFixture(IDictionary<string, string?>? settings =
         return body.GetProperty("data").EnumerateArray().ToArray();
     }
 
-    /// <summary>Saves a screenshot under artifacts/screenshots at the repository root (a CI artifact).</summary>
+    /// <summary>Saves what a phone shows (390×844) under artifacts/screenshots at the repository root (a CI artifact).</summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         var folder = Path.Combine(RepoRoot.Find(), "artifacts", "screenshots");
         Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png") });
     }
 }
 

@@ -121,6 +121,14 @@ public sealed class ChargerCardTests
     }
 
     [Fact]
+    public void Build_AdminWithoutAnyKnownToken_CanReserveEveryFreeConnector()
+    {
+        var card = BoardQueries.Build(Charger("Available", "Available"), online: true, [], People.Empty, AdminUser);
+
+        Assert.All(card.Connectors, c => Assert.True(c.CanReserve));
+    }
+
+    [Fact]
     public async Task Render_PendingReservation_SaysItWaitsForTheCharger()
     {
         var pending = global::ChargingHub.Domain.Reservations.Reservation.Request("CP-1", 8,

@@ -26,6 +26,23 @@ public static class UiHttp
         }));
     }
 
+    /// <summary>Posts a named form of a page (static server rendering's <c>_handler</c>) with the page's antiforgery token.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, string handler, Dictionary<string, string> fields)
+    {
+        var form = new Dictionary<string, string>(fields)
+        {
+            ["_handler"] = handler,
+            ["__RequestVerificationToken"] = await FormTokenAsync(client, path),
+        };
+        return await client.PostAsync(new Uri(path, UriKind.Relative), new FormUrlEncodedContent(form));
+    }
+
+    public static async Task<IDocument> ReadPageAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await Html.ParseAsync(await response.Content.ReadAsStringAsync());
+    }
+
     public static async Task<IDocument> GetPageAsync(HttpClient client, string path)
     {
         var response = await client.GetAsync(new Uri(path, UriKind.Relative));

@@ -110,6 +110,12 @@ public sealed class UiHttpTests : IDisposable
         await charger.SendStatusAsync(1, "Charging");
         var update = await Html.ParseAsync(await ReadEventAsync(reader, "charger-CP-STREAM"));
         Assert.Contains("Charging", update.Item("Connector 1").Text(), StringComparison.Ordinal);
+
+        // A charger the board does not show yet: the whole grid comes again.
+        await using var newcomer = await _hub.StartChargerAsync("CP-NEWCOMER");
+        var grid = await Html.ParseAsync(await ReadEventAsync(reader, "board"));
+        Assert.Equal(["CP-NEWCOMER", "CP-STREAM"], grid.QuerySelectorAll("article h2").Select(h => h.Text()));
+        Assert.Equal("charger-CP-NEWCOMER", grid.QuerySelector("article")!.GetAttribute("sse-swap"));
     }
 
     [Fact]

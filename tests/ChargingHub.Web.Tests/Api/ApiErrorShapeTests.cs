@@ -1,0 +1,35 @@
+using System.Net;
+using System.Text;
+using ChargingHub.Web.Tests.Ocpp;
+using ChargingHub.Web.Tests.Support;
+
+namespace ChargingHub.Web.Tests.Api;
+
+/// <summary>Every error of the REST API is RFC 9457 problem+json with a readable detail, whichever layer produced it.</summary>
+public sealed class ApiErrorShapeTests(AcceptingHubFixture fixture) : IClassFixture<AcceptingHubFixture>
+{
+    private HubTestHost Hub => fixture.Hub;
+
+    [Theory]
+    [InlineData("GET", "/api/no-such-call", null, null, HttpStatusCode.NotFound)]
+    [InlineData("GET", "/api/chargers/NO-SUCH-CHARGER/nothing", null, null, HttpStatusCode.NotFound)]
+    [InlineData("DELETE", "/api/chargers", null, null, HttpStatusCode.MethodNotAllowed)]
+    [InlineData("PUT", "/api/tokens", "{}", "application/json", HttpStatusCode.MethodNotAllowed)]
+    [InlineData("POST", "/api/chargers", "id=CP-1", "application/x-www-form-urlencoded", HttpStatusCode.UnsupportedMediaType)]
+    [InlineData("POST", "/api/tokens", "{\"idTag\":", "application/json", HttpStatusCode.BadRequest)]
+    [InlineData("GET", "/api/reservations?limit=0", null, null, HttpStatusCode.BadRequest)]
+    [InlineData("GET", "/api/reservations?status=Sleeping", null, null, HttpStatusCode.BadRequest)]
+    [InlineData("GET", "/api/reservations/999999", null, null, HttpStatusCode.NotFound)]
+    public async Task Call_ThatFails_AnswersProblemJsonWithDetail(string method, string path, string? body, string? contentType, HttpStatusCode expected)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative));
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, Encoding.UTF8, contentType!);
+        }
+
+        var response = await Hub.CreateApiClient().SendAsync(request);
+
+        await response.AssertProblemAsync(expected);
+    }
+}

@@ -68,7 +68,7 @@ public sealed class RpcFrameWriterTests
     }
 
     [Fact]
-    public void Written_Frames_ParseBack()
+    public void WriteCallError_WithDetails_ParsesBack()
     {
         using var writer = new RpcFrameWriter();
         using var details = JsonDocument.Parse("""{"field":"idTag"}""");

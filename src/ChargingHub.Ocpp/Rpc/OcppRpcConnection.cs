@@ -15,6 +15,13 @@ namespace ChargingHub.Ocpp;
 /// Call <see cref="RunAsync"/> once to run the receive loop. The connection does not dispose
 /// the socket; stopping the loop (its token, <see cref="DisposeAsync"/>) aborts the socket if it
 /// is still open, while <see cref="CloseAsync"/> closes it gracefully.
+/// <para>
+/// Every incoming CALL is answered: an action without a request schema gets NotImplemented
+/// (when incoming validation is on), a payload that breaks the schema gets the code
+/// <see cref="OcppSchemaValidator"/> maps the violation to, a CALL whose message id is still
+/// being handled gets ProtocolError (1.6) / RpcFrameworkError (2.0.1), and a frame that is not
+/// an RPC message gets a CALLERROR with its own id, or <c>"-1"</c> when none can be read.
+/// </para>
 /// </remarks>
 public sealed partial class OcppRpcConnection : IAsyncDisposable
 {

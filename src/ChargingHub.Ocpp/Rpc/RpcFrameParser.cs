@@ -73,9 +73,23 @@ public static class RpcFrameParser
             return false;
         }
 
-        var length = root.GetArrayLength();
-        var id = length >= 2 && root[1].ValueKind == JsonValueKind.String ? root[1].GetString() : null;
-        if (length == 0 || root[0].ValueKind != JsonValueKind.Number || !root[0].TryGetInt32(out var type))
+        // One pass over the array: indexing a JsonElement array walks it from the start each time.
+        JsonElement e0 = default, e1 = default, e2 = default, e3 = default, e4 = default;
+        var length = 0;
+        foreach (var element in root.EnumerateArray())
+        {
+            switch (length++)
+            {
+                case 0: e0 = element; break;
+                case 1: e1 = element; break;
+                case 2: e2 = element; break;
+                case 3: e3 = element; break;
+                case 4: e4 = element; break;
+            }
+        }
+
+        var id = length >= 2 && e1.ValueKind == JsonValueKind.String ? e1.GetString() : null;
+        if (length == 0 || e0.ValueKind != JsonValueKind.Number || !e0.TryGetInt32(out var type))
         {
             error = new RpcFrameError(RpcErrorCode.RpcFrameworkError, id, null, "The message type is not an integer.");
             return false;
@@ -95,17 +109,17 @@ public static class RpcFrameParser
                     return Fail(RpcErrorCode.RpcFrameworkError, id, type, "A CALL must have 4 elements.", out error);
                 }
 
-                if (root[2].ValueKind != JsonValueKind.String)
+                if (e2.ValueKind != JsonValueKind.String)
                 {
                     return Fail(RpcErrorCode.RpcFrameworkError, id, type, "The action is not a string.", out error);
                 }
 
-                if (root[3].ValueKind != JsonValueKind.Object)
+                if (e3.ValueKind != JsonValueKind.Object)
                 {
                     return Fail(RpcErrorCode.FormatViolation, id, type, "The payload is not a JSON object.", out error);
                 }
 
-                frame = new RpcCall(id, root[2].GetString()!, root[3], document);
+                frame = new RpcCall(id, e2.GetString()!, e3, document);
                 break;
 
             case RpcMessageType.CallResult:
@@ -114,12 +128,12 @@ public static class RpcFrameParser
                     return Fail(RpcErrorCode.RpcFrameworkError, id, type, "A CALLRESULT must have 3 elements.", out error);
                 }
 
-                if (root[2].ValueKind != JsonValueKind.Object)
+                if (e2.ValueKind != JsonValueKind.Object)
                 {
                     return Fail(RpcErrorCode.FormatViolation, id, type, "The payload is not a JSON object.", out error);
                 }
 
-                frame = new RpcCallResult(id, root[2], document);
+                frame = new RpcCallResult(id, e2, document);
                 break;
 
             case RpcMessageType.CallError:
@@ -128,17 +142,17 @@ public static class RpcFrameParser
                     return Fail(RpcErrorCode.RpcFrameworkError, id, type, "A CALLERROR must have 5 elements.", out error);
                 }
 
-                if (root[2].ValueKind != JsonValueKind.String || root[3].ValueKind != JsonValueKind.String)
+                if (e2.ValueKind != JsonValueKind.String || e3.ValueKind != JsonValueKind.String)
                 {
                     return Fail(RpcErrorCode.RpcFrameworkError, id, type, "The error code and description must be strings.", out error);
                 }
 
-                if (root[4].ValueKind != JsonValueKind.Object)
+                if (e4.ValueKind != JsonValueKind.Object)
                 {
                     return Fail(RpcErrorCode.FormatViolation, id, type, "The error details are not a JSON object.", out error);
                 }
 
-                frame = new RpcCallError(id, root[2].GetString()!, root[3].GetString()!, root[4], document);
+                frame = new RpcCallError(id, e2.GetString()!, e3.GetString()!, e4, document);
                 break;
 
             default:

@@ -46,7 +46,8 @@ internal sealed class PropertyTable
         var raw = JsonMarshal.GetRawUtf8PropertyName(property);
         if (raw.Length <= StackNameLimit && raw.IndexOf((byte)'\\') < 0)
         {
-            Span<char> chars = stackalloc char[StackNameLimit];
+            // Sized to the name: stack memory is zeroed on every call.
+            Span<char> chars = stackalloc char[raw.Length];
             var length = Encoding.UTF8.GetChars(raw, chars);
             return _lookup.TryGetValue(chars[..length], out var index) ? index : -1;
         }

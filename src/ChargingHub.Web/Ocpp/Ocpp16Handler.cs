@@ -3,34 +3,26 @@ using ChargingHub.Domain.Tokens;
 using ChargingHub.Domain.Transactions;
 using ChargingHub.Ocpp;
 using ChargingHub.Ocpp.V16;
-using DomainRegistration = ChargingHub.Domain.Chargers.RegistrationStatus;
 using V16Registration = ChargingHub.Ocpp.V16.RegistrationStatus;
 
 namespace ChargingHub.Web.Ocpp;
 
 /// <summary>Answers the calls of one OCPP 1.6 charger. Each action is one translation into a domain call and back.</summary>
-public sealed class Ocpp16Handler(ChargerSession session, OcppHubServices hub) : IOcppCallHandler
+public sealed class Ocpp16Handler(ChargerSession session, OcppHubServices hub) : ChargerCallHandler(session, hub)
 {
     private static Ocpp16JsonContext Json => Ocpp16JsonContext.Default;
 
-    private string ChargerId => session.ChargerId;
+    protected override OcppException NotAccepted() =>
+        new(RpcErrorCode.GenericError, "This charger is not accepted yet: send BootNotification and wait for an admin to approve it.");
 
-    public async ValueTask<OcppResult> HandleAsync(OcppIncomingCall call, CancellationToken ct)
+    protected override async ValueTask<OcppResult> BootAsync(OcppIncomingCall call, CancellationToken ct) =>
+        OcppResult.Ok(await BootAsync(call.Read(Json.BootNotificationRequest), ct), Json.BootNotificationResponse);
+
+    protected override async ValueTask<OcppResult> DispatchAsync(OcppIncomingCall call, CancellationToken ct)
     {
-        await hub.Chargers.SeenAsync(ChargerId, ct);
-        if (call.Action == "BootNotification")
-        {
-            return OcppResult.Ok(await BootAsync(call.Read(Json.BootNotificationRequest), ct), Json.BootNotificationResponse);
-        }
-
-        if (!session.Accepted)
-        {
-            throw new OcppException(RpcErrorCode.GenericError, "This charger is not accepted yet: send BootNotification and wait for an admin to approve it.");
-        }
-
         return call.Action switch
         {
-            "Heartbeat" => OcppResult.Ok(new HeartbeatResponse { CurrentTime = hub.Time.GetUtcNow() }, Json.HeartbeatResponse),
+            "Heartbeat" => OcppResult.Ok(new HeartbeatResponse { CurrentTime = Hub.Time.GetUtcNow() }, Json.HeartbeatResponse),
             "StatusNotification" => OcppResult.Ok(await StatusAsync(call.Read(Json.StatusNotificationRequest), ct), Json.StatusNotificationResponse),
             "Authorize" => OcppResult.Ok(await AuthorizeAsync(call.Read(Json.AuthorizeRequest), ct), Json.AuthorizeResponse),
             "StartTransaction" => OcppResult.Ok(await StartAsync(call.Read(Json.StartTransactionRequest), ct), Json.StartTransactionResponse),
@@ -45,40 +37,33 @@ public sealed class Ocpp16Handler(ChargerSession session, OcppHubServices hub) :
 
     private async Task<BootNotificationResponse> BootAsync(BootNotificationRequest boot, CancellationToken ct)
     {
-        var registration = await hub.Chargers.OnBootAsync(ChargerId,
+        var accepted = await RegisterBootAsync(
             new BootInfo(boot.ChargePointVendor, boot.ChargePointModel, boot.ChargePointSerialNumber ?? boot.ChargeBoxSerialNumber, boot.FirmwareVersion), ct);
-        var accepted = registration == DomainRegistration.Accepted;
-        session.Accepted = accepted;
-        if (accepted)
-        {
-            hub.Setup.AfterBoot(session);
-        }
-
         return new BootNotificationResponse
         {
             Status = accepted ? V16Registration.Accepted : V16Registration.Pending,
-            CurrentTime = hub.Time.GetUtcNow(),
-            Interval = accepted ? OcppHubServices.HeartbeatSeconds : OcppHubServices.PendingRetrySeconds,
+            CurrentTime = Hub.Time.GetUtcNow(),
+            Interval = IntervalFor(accepted),
         };
     }
 
     private async Task<StatusNotificationResponse> StatusAsync(StatusNotificationRequest status, CancellationToken ct)
     {
-        await hub.Chargers.OnConnectorStatusAsync(ChargerId, status.ConnectorId, status.Status.ToString(), null, ct);
+        await Hub.Chargers.OnConnectorStatusAsync(ChargerId, status.ConnectorId, status.Status.ToString(), null, ct);
         return new StatusNotificationResponse();
     }
 
     private async Task<AuthorizeResponse> AuthorizeAsync(AuthorizeRequest request, CancellationToken ct)
     {
-        var decision = await hub.Authorizer.AuthorizeAsync(ChargerId, null, request.IdTag, ct);
+        var decision = await Hub.Authorizer.AuthorizeAsync(ChargerId, null, request.IdTag, ct);
         return new AuthorizeResponse { IdTagInfo = ToIdTagInfo(decision) };
     }
 
     private async Task<StartTransactionResponse> StartAsync(StartTransactionRequest start, CancellationToken ct)
     {
-        var decision = await hub.Authorizer.AuthorizeAsync(ChargerId, start.ConnectorId, start.IdTag, ct);
-        var transactionId = await hub.Transactions.NextLocalIdAsync(ct);
-        await hub.Transactions.SaveAsync(new Transaction
+        var decision = await Hub.Authorizer.AuthorizeAsync(ChargerId, start.ConnectorId, start.IdTag, ct);
+        var transactionId = await Hub.Transactions.NextLocalIdAsync(ct);
+        await Hub.Transactions.SaveAsync(new Transaction
         {
             ChargerId = ChargerId,
             TransactionId = transactionId.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -90,7 +75,7 @@ public sealed class Ocpp16Handler(ChargerSession session, OcppHubServices hub) :
         }, ct);
         if (decision.IsAccepted)
         {
-            await hub.Reservations.OnTransactionStartedAsync(ChargerId, start.ConnectorId, start.IdTag, decision.ParentIdTag, start.ReservationId, ct);
+            await Hub.Reservations.OnTransactionStartedAsync(ChargerId, start.ConnectorId, start.IdTag, decision.ParentIdTag, start.ReservationId, ct);
         }
 
         return new StartTransactionResponse { IdTagInfo = ToIdTagInfo(decision), TransactionId = transactionId };
@@ -99,9 +84,9 @@ public sealed class Ocpp16Handler(ChargerSession session, OcppHubServices hub) :
     private async Task<StopTransactionResponse> StopAsync(StopTransactionRequest stop, CancellationToken ct)
     {
         var id = stop.TransactionId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var transaction = await hub.Transactions.GetAsync(ChargerId, id, ct)
+        var transaction = await Hub.Transactions.GetAsync(ChargerId, id, ct)
             ?? new Transaction { ChargerId = ChargerId, TransactionId = id, IdTag = stop.IdTag, StartedAt = stop.Timestamp };
-        await hub.Transactions.SaveAsync(transaction with
+        await Hub.Transactions.SaveAsync(transaction with
         {
             StoppedAt = stop.Timestamp,
             MeterStopWh = stop.MeterStop,
@@ -112,7 +97,7 @@ public sealed class Ocpp16Handler(ChargerSession session, OcppHubServices hub) :
             return new StopTransactionResponse();
         }
 
-        var decision = await hub.Authorizer.AuthorizeAsync(ChargerId, null, stop.IdTag, ct);
+        var decision = await Hub.Authorizer.AuthorizeAsync(ChargerId, null, stop.IdTag, ct);
         return new StopTransactionResponse { IdTagInfo = ToIdTagInfo(decision with { Verdict = decision.Verdict == AuthorizationVerdict.ReservedForSomeoneElse ? AuthorizationVerdict.Accepted : decision.Verdict }) };
     }
 

@@ -4,34 +4,26 @@ using ChargingHub.Domain.Tokens;
 using ChargingHub.Domain.Transactions;
 using ChargingHub.Ocpp;
 using ChargingHub.Ocpp.V201;
-using DomainRegistration = ChargingHub.Domain.Chargers.RegistrationStatus;
 
 namespace ChargingHub.Web.Ocpp;
 
 /// <summary>Answers the calls of one OCPP 2.0.1 charging station. Each action is one translation into a domain call and back.</summary>
-public sealed class Ocpp201Handler(ChargerSession session, OcppHubServices hub) : IOcppCallHandler
+public sealed class Ocpp201Handler(ChargerSession session, OcppHubServices hub) : ChargerCallHandler(session, hub)
 {
     private static Ocpp201JsonContext Json => Ocpp201JsonContext.Default;
 
-    private string ChargerId => session.ChargerId;
+    // B02: a station in Pending may only boot; the spec names SecurityError for anything else.
+    protected override OcppException NotAccepted() =>
+        new(RpcErrorCode.SecurityError, "This charging station is not accepted yet: an admin must approve it.");
 
-    public async ValueTask<OcppResult> HandleAsync(OcppIncomingCall call, CancellationToken ct)
+    protected override async ValueTask<OcppResult> BootAsync(OcppIncomingCall call, CancellationToken ct) =>
+        OcppResult.Ok(await BootAsync(call.Read(Json.BootNotificationRequest), ct), Json.BootNotificationResponse);
+
+    protected override async ValueTask<OcppResult> DispatchAsync(OcppIncomingCall call, CancellationToken ct)
     {
-        await hub.Chargers.SeenAsync(ChargerId, ct);
-        if (call.Action == "BootNotification")
-        {
-            return OcppResult.Ok(await BootAsync(call.Read(Json.BootNotificationRequest), ct), Json.BootNotificationResponse);
-        }
-
-        if (!session.Accepted)
-        {
-            // B02: a station in Pending may only boot; the spec names SecurityError for anything else.
-            throw new OcppException(RpcErrorCode.SecurityError, "This charging station is not accepted yet: an admin must approve it.");
-        }
-
         return call.Action switch
         {
-            "Heartbeat" => OcppResult.Ok(new HeartbeatResponse { CurrentTime = hub.Time.GetUtcNow() }, Json.HeartbeatResponse),
+            "Heartbeat" => OcppResult.Ok(new HeartbeatResponse { CurrentTime = Hub.Time.GetUtcNow() }, Json.HeartbeatResponse),
             "StatusNotification" => OcppResult.Ok(await StatusAsync(call.Read(Json.StatusNotificationRequest), ct), Json.StatusNotificationResponse),
             "NotifyEvent" => OcppResult.Ok(await NotifyEventAsync(call.Read(Json.NotifyEventRequest), ct), Json.NotifyEventResponse),
             "NotifyReport" => OcppResult.Ok(await NotifyReportAsync(call.Read(Json.NotifyReportRequest), ct), Json.NotifyReportResponse),
@@ -50,26 +42,18 @@ public sealed class Ocpp201Handler(ChargerSession session, OcppHubServices hub) 
     private async Task<BootNotificationResponse> BootAsync(BootNotificationRequest boot, CancellationToken ct)
     {
         var station = boot.ChargingStation;
-        var registration = await hub.Chargers.OnBootAsync(ChargerId,
-            new BootInfo(station.VendorName, station.Model, station.SerialNumber, station.FirmwareVersion), ct);
-        var accepted = registration == DomainRegistration.Accepted;
-        session.Accepted = accepted;
-        if (accepted)
-        {
-            hub.Setup.AfterBoot(session);
-        }
-
+        var accepted = await RegisterBootAsync(new BootInfo(station.VendorName, station.Model, station.SerialNumber, station.FirmwareVersion), ct);
         return new BootNotificationResponse
         {
             Status = accepted ? RegistrationStatusEnumType.Accepted : RegistrationStatusEnumType.Pending,
-            CurrentTime = hub.Time.GetUtcNow(),
-            Interval = accepted ? OcppHubServices.HeartbeatSeconds : OcppHubServices.PendingRetrySeconds,
+            CurrentTime = Hub.Time.GetUtcNow(),
+            Interval = IntervalFor(accepted),
         };
     }
 
     private async Task<StatusNotificationResponse> StatusAsync(StatusNotificationRequest status, CancellationToken ct)
     {
-        await hub.Chargers.OnConnectorStatusAsync(ChargerId, status.EvseId, status.ConnectorStatus.ToString(), null, ct);
+        await Hub.Chargers.OnConnectorStatusAsync(ChargerId, status.EvseId, status.ConnectorStatus.ToString(), null, ct);
         return new StatusNotificationResponse();
     }
 
@@ -80,7 +64,7 @@ public sealed class Ocpp201Handler(ChargerSession session, OcppHubServices hub) 
         {
             if (data.Component.Name == "Connector" && data.Variable.Name == "AvailabilityState" && data.Component.Evse is { } evse)
             {
-                await hub.Chargers.OnConnectorStatusAsync(ChargerId, evse.Id, data.ActualValue, null, ct);
+                await Hub.Chargers.OnConnectorStatusAsync(ChargerId, evse.Id, data.ActualValue, null, ct);
             }
         }
 
@@ -102,11 +86,11 @@ public sealed class Ocpp201Handler(ChargerSession session, OcppHubServices hub) 
             {
                 if (data.Variable.Name == "ConnectorType")
                 {
-                    await hub.Chargers.OnConnectorTypeAsync(ChargerId, evse.Id, actual, ct);
+                    await Hub.Chargers.OnConnectorTypeAsync(ChargerId, evse.Id, actual, ct);
                 }
                 else if (data.Variable.Name == "AvailabilityState")
                 {
-                    await hub.Chargers.OnConnectorStatusAsync(ChargerId, evse.Id, actual, null, ct);
+                    await Hub.Chargers.OnConnectorStatusAsync(ChargerId, evse.Id, actual, null, ct);
                 }
             }
         }
@@ -116,17 +100,17 @@ public sealed class Ocpp201Handler(ChargerSession session, OcppHubServices hub) 
 
     private async Task<AuthorizeResponse> AuthorizeAsync(AuthorizeRequest request, CancellationToken ct)
     {
-        var decision = await hub.Authorizer.AuthorizeAsync(ChargerId, null, request.IdToken.IdToken, ct);
+        var decision = await Hub.Authorizer.AuthorizeAsync(ChargerId, null, request.IdToken.IdToken, ct);
         return new AuthorizeResponse { IdTokenInfo = ToIdTokenInfo(decision) };
     }
 
     private async Task<TransactionEventResponse> TransactionEventAsync(TransactionEventRequest tx, CancellationToken ct)
     {
         var id = tx.TransactionInfo.TransactionId;
-        var known = await hub.Transactions.GetAsync(ChargerId, id, ct);
+        var known = await Hub.Transactions.GetAsync(ChargerId, id, ct);
         var evseId = tx.Evse?.Id ?? known?.ConnectorId ?? 0;
         var idTag = tx.IdToken?.IdToken;
-        var decision = idTag is null ? null : await hub.Authorizer.AuthorizeAsync(ChargerId, evseId, idTag, ct);
+        var decision = idTag is null ? null : await Hub.Authorizer.AuthorizeAsync(ChargerId, evseId, idTag, ct);
 
         // Retries reuse the seqNo: apply each event once, but answer every copy the same way.
         if (known is null || tx.SeqNo > known.LastSeqNo)
@@ -143,13 +127,13 @@ public sealed class Ocpp201Handler(ChargerSession session, OcppHubServices hub) 
                 transaction = transaction with { StoppedAt = tx.Timestamp, StopReason = tx.TransactionInfo.StoppedReason?.ToString() ?? "Local" };
             }
 
-            await hub.Transactions.SaveAsync(transaction, ct);
+            await Hub.Transactions.SaveAsync(transaction, ct);
 
             // H01.FR.15 / H03.FR.09: the reservation is consumed when its id (or, for firmware that omits it, its token)
             // shows up in a transaction, whether at Started or in a later Updated (cable plugged in first).
             if (tx.ReservationId is not null || decision?.IsAccepted == true)
             {
-                await hub.Reservations.OnTransactionStartedAsync(ChargerId, evseId, idTag, decision?.ParentIdTag, tx.ReservationId, ct);
+                await Hub.Reservations.OnTransactionStartedAsync(ChargerId, evseId, idTag, decision?.ParentIdTag, tx.ReservationId, ct);
             }
         }
 
@@ -161,7 +145,7 @@ public sealed class Ocpp201Handler(ChargerSession session, OcppHubServices hub) 
         var ended = update.ReservationUpdateStatus == ReservationUpdateStatusEnumType.Expired
             ? ChargerReservationUpdate.Expired
             : ChargerReservationUpdate.Removed;
-        await hub.Reservations.OnChargerEndedReservationAsync(ChargerId, update.ReservationId, ended, ct);
+        await Hub.Reservations.OnChargerEndedReservationAsync(ChargerId, update.ReservationId, ended, ct);
         return new ReservationStatusUpdateResponse();
     }
 

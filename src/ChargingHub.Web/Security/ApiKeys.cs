@@ -13,7 +13,8 @@ public sealed class ApiKeys(ApiKeyStore store, TimeProvider time)
     /// <summary>Creates a key and returns it with its plain text, which is never shown again.</summary>
     public async Task<(ApiKey Key, string PlainText)> CreateAsync(string name, CancellationToken ct)
     {
-        var prefix = SecretHasher.NewSecret(6)[..8];
+        // The prefix must not contain the separator '_' (base64url may produce it), or the key could never be found again.
+        var prefix = SecretHasher.NewSecret(6)[..8].Replace('_', '-');
         var plain = $"{Scheme}_{prefix}_{SecretHasher.NewSecret(24)}";
         var key = await store.AddAsync(new ApiKey
         {

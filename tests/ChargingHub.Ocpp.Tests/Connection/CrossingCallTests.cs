@@ -9,7 +9,7 @@ namespace ChargingHub.Ocpp.Tests.Connection;
 public sealed class CrossingCallTests
 {
     [Fact]
-    public async Task HandlerCallsBackDuringCall_BothCallsComplete()
+    public async Task CallAsync_HandlerCallsBackDuringCall_BothCallsComplete()
     {
         await using var pair = await WebSocketPair.CreateAsync();
         OcppRpcConnection? hub = null;
@@ -40,7 +40,7 @@ public sealed class CrossingCallTests
     }
 
     [Fact]
-    public async Task BothSidesCallAtOnce_CallsCrossAndBothComplete()
+    public async Task CallAsync_BothSidesCallAtOnce_CallsCrossAndComplete()
     {
         await using var pair = await WebSocketPair.CreateAsync(OcppVersion.V201);
         var bothInside = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -71,7 +71,7 @@ public sealed class CrossingCallTests
     }
 
     [Fact]
-    public async Task ManyConcurrentCallsBothWays_AllAnsweredCorrectly()
+    public async Task CallAsync_ManyConcurrentCallsBothWays_AllAnsweredCorrectly()
     {
         await using var pair = await WebSocketPair.CreateAsync(OcppVersion.V16);
         var echo = new DelegateHandler((call, _) =>

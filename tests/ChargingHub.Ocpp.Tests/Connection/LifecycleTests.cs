@@ -129,7 +129,7 @@ public sealed class LifecycleTests
     }
 
     [Fact]
-    public async Task Observer_SeesReceivedAndSentFrames()
+    public async Task RunAsync_WithObserver_ReportsReceivedAndSentFrames()
     {
         var observer = new RecordingObserver();
         var handler = DelegateHandler.Returning("""{"currentTime":"2026-01-01T12:00:00Z"}""");

@@ -16,13 +16,14 @@ public sealed class BoardBrowserTests(HouseholdFixture fixture, ITestOutputHelpe
     [Fact]
     public async Task Reserve_AsMember_ChargerGetsReserveNowAndBoardsShowMemberLive()
     {
-        await using var charger = await fixture.StartChargerAsync("CP-DRIVEWAY");
+        // "CP-1" sorts first on the board, so the phone screenshot shows it under the header.
+        await using var charger = await fixture.StartChargerAsync("CP-1");
         var alice = await fixture.SignedInPageAsync("alice", BrowserHubFixture.MemberPassword);
         var watcher = await fixture.SignedInPageAsync("bob", BrowserHubFixture.MemberPassword);
-        await Expect(Connector(watcher, "CP-DRIVEWAY", 1)).ToContainTextAsync("Available");
+        await Expect(Connector(watcher, "CP-1", 1)).ToContainTextAsync("Available");
         await watcher.EvaluateAsync("() => window.__sameDocument = true");
 
-        await Connector(alice, "CP-DRIVEWAY", 1).GetByRole(AriaRole.Link, new() { Name = "Reserve", Exact = true }).ClickAsync();
+        await Connector(alice, "CP-1", 1).GetByRole(AriaRole.Link, new() { Name = "Reserve", Exact = true }).ClickAsync();
         await Expect(alice.GetByLabel("Connector")).ToHaveValueAsync("1");
         await alice.GetByLabel("Token").SelectOptionAsync(new SelectOptionValue { Label = "Alice's card (ALICE-CARD)" });
         await alice.GetByLabel("Duration").SelectOptionAsync(new SelectOptionValue { Label = "30 min" });
@@ -34,13 +35,13 @@ public sealed class BoardBrowserTests(HouseholdFixture fixture, ITestOutputHelpe
         Assert.Equal(1, reserveNow.Payload.GetProperty("connectorId").GetInt32());
 
         // The other member's board changes without a reload.
-        var watched = Connector(watcher, "CP-DRIVEWAY", 1);
+        var watched = Connector(watcher, "CP-1", 1);
         await Expect(watched).ToContainTextAsync("Reserved for Alice Example");
         await Expect(watched.GetByRole(AriaRole.Button, new() { Name = "Cancel" })).ToHaveCountAsync(0);
         Assert.True(await watcher.EvaluateAsync<bool>("() => window.__sameDocument === true"));
 
         await alice.GetByRole(AriaRole.Link, new() { Name = "Back to the chargers" }).ClickAsync();
-        var mine = Connector(alice, "CP-DRIVEWAY", 1);
+        var mine = Connector(alice, "CP-1", 1);
         await Expect(mine).ToContainTextAsync("Reserved");
         await Expect(mine).ToContainTextAsync("Alice Example");
         await Expect(mine).Not.ToContainTextAsync("ALICE-CARD");
@@ -81,6 +82,25 @@ public sealed class BoardBrowserTests(HouseholdFixture fixture, ITestOutputHelpe
         await Expect(alice.GetByRole(AriaRole.Alert)).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("This charger is busy \\(Occupied\\)"));
         Assert.Equal(1, charger.Received.Count("ReserveNow"));
         Assert.Equal("Declined", (await fixture.ReservationsAsync("CP-BUSY"))[0].GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Reserve_WithEndTimeInBrowsersZone_HoldsUntilThatLocalTime()
+    {
+        await using var charger = await fixture.StartChargerAsync("CP-EVENING");
+        var alice = await fixture.SignedInPageAsync("alice", BrowserHubFixture.MemberPassword);
+        var berlin = TimeZoneInfo.FindSystemTimeZoneById(BrowserHubFixture.BrowserTimeZone);
+        var end = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow.AddMinutes(50), berlin);
+        var local = end.ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+        await alice.GotoAsync("/reserve?charger=CP-EVENING&connector=2");
+        await alice.GetByLabel("End time").FillAsync(local);
+        await alice.GetByRole(AriaRole.Button, new() { Name = "Reserve", Exact = true }).ClickAsync();
+
+        await Expect(alice.GetByRole(AriaRole.Status)).ToContainTextAsync($"Reserved until {end:HH:mm}");
+        var reserveNow = await charger.Received.WaitForAsync("ReserveNow");
+        var expiry = DateTimeOffset.Parse(reserveNow.Payload.GetProperty("expiryDate").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(new DateTimeOffset(end.Year, end.Month, end.Day, end.Hour, end.Minute, 0, end.Offset), expiry);
     }
 
     [Fact]

@@ -16,6 +16,9 @@ public abstract class BrowserHubFixture(IDictionary<string, string?>? settings =
 {
     public const string MemberPassword = "member-password-1";
 
+    /// <summary>The browser's time zone: not UTC, so that local times are really converted.</summary>
+    public const string BrowserTimeZone = "Europe/Berlin";
+
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
@@ -61,7 +64,7 @@ public abstract class BrowserHubFixture(IDictionary<string, string?>? settings =
             IsMobile = true,
             HasTouch = true,
             Locale = "en-GB",
-            TimezoneId = "Europe/Berlin",
+            TimezoneId = BrowserTimeZone,
         });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();

@@ -6,9 +6,52 @@ using ChargingHub.Ocpp;
 
 namespace ChargingHub.Web.Tests.Ocpp;
 
-/// <summary>WebSocket compression (RFC 7692) against real Kestrel: negotiated when offered, and frames still round-trip.</summary>
-public sealed class CompressionTests(RealHubFixture fixture) : IClassFixture<RealHubFixture>
+/// <summary>
+/// The OCPP handshake against real Kestrel sockets: HTTP status codes as a charger sees them, the close without a
+/// subprotocol, and WebSocket compression (RFC 7692), negotiated when offered with frames still round-tripping.
+/// </summary>
+public sealed class RealKestrelHandshakeTests(RealHubFixture fixture) : IClassFixture<RealHubFixture>
 {
+    [Theory]
+    [InlineData(null)]
+    [InlineData("wrong-password-0123456")]
+    public async Task Connect_WithoutOrWithWrongPassword_SeesHttp401WithBasicChallenge(string? password)
+    {
+        var id = OcppTesting.NewChargerId("KPW");
+        using var api = fixture.Hub.CreateApiClient();
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await api.PostJsonAsync("/api/chargers", new { id, password = "the-right-password-123" })).StatusCode);
+        using var socket = new ClientWebSocket();
+        socket.Options.AddSubProtocol("ocpp1.6");
+        socket.Options.CollectHttpResponseDetails = true;
+        if (password is not null)
+        {
+            socket.Options.SetRequestHeader("Authorization", "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{id}:{password}")));
+        }
+
+        await Assert.ThrowsAsync<WebSocketException>(() => socket.ConnectAsync(new Uri($"{fixture.Hub.OcppUrl}/{id}"), CancellationToken.None));
+
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, socket.HttpStatusCode);
+        Assert.True(socket.HttpResponseHeaders!.TryGetValue("WWW-Authenticate", out var challenge));
+        Assert.Contains(challenge, v => v.StartsWith("Basic", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task Connect_OfferingOnlyUnsupportedSubprotocol_Gets101WithoutSubprotocolThenClose1002()
+    {
+        using var socket = new ClientWebSocket();
+        socket.Options.AddSubProtocol("ocpp1.5");
+        socket.Options.CollectHttpResponseDetails = true;
+
+        await socket.ConnectAsync(new Uri($"{fixture.Hub.OcppUrl}/{OcppTesting.NewChargerId("KNOSP")}"), CancellationToken.None);
+
+        Assert.Equal(System.Net.HttpStatusCode.SwitchingProtocols, socket.HttpStatusCode);
+        Assert.Null(socket.SubProtocol);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var result = await socket.ReceiveAsync(new byte[256], timeout.Token);
+        Assert.Equal(WebSocketMessageType.Close, result.MessageType);
+        Assert.Equal(WebSocketCloseStatus.ProtocolError, result.CloseStatus);
+    }
+
     [Fact]
     public async Task Upgrade_OfferingPermessageDeflate_AnswersWithTheExtension()
     {

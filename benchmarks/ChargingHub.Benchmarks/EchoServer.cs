@@ -62,7 +62,8 @@ internal static class EchoServer
             return;
         }
 
-        // The same accept options as the hub's endpoint.
+        // The same accept options as the hub's endpoint. No cancellation tokens below: a token that can be
+        // cancelled sends ManagedWebSocket down a slower path, and the baseline should be the fastest server.
         using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
         {
             SubProtocol = context.WebSockets.WebSocketRequestedProtocols.FirstOrDefault(),
@@ -84,7 +85,7 @@ internal static class EchoServer
                         buffer = null;
                     }
 
-                    var peek = await socket.ReceiveAsync(Memory<byte>.Empty, context.RequestAborted);
+                    var peek = await socket.ReceiveAsync(Memory<byte>.Empty, CancellationToken.None);
                     if (peek.MessageType == WebSocketMessageType.Close)
                     {
                         await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, string.Empty, CancellationToken.None);
@@ -97,7 +98,7 @@ internal static class EchoServer
                 ValueWebSocketReceiveResult result;
                 do
                 {
-                    result = await socket.ReceiveAsync(buffer.AsMemory(count), context.RequestAborted);
+                    result = await socket.ReceiveAsync(buffer.AsMemory(count), CancellationToken.None);
                     count += result.Count;
                 }
                 while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close && count < buffer.Length);
@@ -113,7 +114,7 @@ internal static class EchoServer
                 var length = WriteAnswer(buffer.AsSpan(0, count), answer.Span);
                 if (length > 0)
                 {
-                    await socket.SendAsync(answer[..length], WebSocketMessageType.Text, endOfMessage: true, context.RequestAborted);
+                    await socket.SendAsync(answer[..length], WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
                 }
             }
         }

@@ -111,7 +111,7 @@ public sealed partial class OcppEndpoint(
         var rpcOptions = new OcppRpcOptions
         {
             CallTimeout = TimeSpan.FromSeconds(options.Value.CallTimeoutSeconds),
-            Observer = new MessageLogObserver(messageLog, charger.Id, time),
+            Observer = new MessageLogObserver(messageLog, charger.Id, time, _logger),
         };
         await using var connection = new OcppRpcConnection(socket, version, handler, rpcOptions, time, loggerFactory.CreateLogger<OcppRpcConnection>());
         session.Connection = connection;
@@ -174,12 +174,30 @@ public sealed partial class OcppEndpoint(
             && SecretHasher.VerifyPassword(decoded[(colon + 1)..], charger.PasswordHash!);
     }
 
-    /// <summary>Keeps the recent frames of each charger for troubleshooting in the UI.</summary>
-    private sealed class MessageLogObserver(OcppMessageLog log, string chargerId, TimeProvider time) : IOcppFrameObserver
+    /// <summary>Keeps the recent frames of each charger for troubleshooting in the UI, within a <see cref="FrameLogBudget"/>.</summary>
+    private sealed class MessageLogObserver(OcppMessageLog log, string chargerId, TimeProvider time, ILogger logger) : IOcppFrameObserver
     {
-        public void OnFrame(OcppFrameDirection direction, ReadOnlySpan<byte> utf8Frame) =>
+        private readonly FrameLogBudget _budget = new(time);
+
+        public void OnFrame(OcppFrameDirection direction, ReadOnlySpan<byte> utf8Frame)
+        {
+            if (!_budget.TryTake())
+            {
+                if (_budget.Skipped == 1)
+                {
+                    LogSampled(logger, chargerId, FrameLogBudget.FramesPerSecond);
+                }
+
+                return;
+            }
+
             log.Append(chargerId, direction == OcppFrameDirection.Received ? OcppMessageDirection.Received : OcppMessageDirection.Sent, Encoding.UTF8.GetString(utf8Frame), time.GetUtcNow());
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Charger {ChargerId} sends more than {FramesPerSecond} frames/s: its troubleshooting log now keeps a sample of them")]
+    private static partial void LogSampled(ILogger logger, string chargerId, int framesPerSecond);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Charger {ChargerId} connected ({Subprotocol})")]
     private static partial void LogConnected(ILogger logger, string chargerId, string subprotocol);

@@ -6,7 +6,11 @@ namespace ChargingHub.Benchmarks;
 /// <summary>What a benchmark prints: a small table for people and one JSON line for scripts.</summary>
 internal sealed class BenchReport(string benchmark, string setup)
 {
-    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
 
     private readonly List<(string Metric, string Value, string Target, string Verdict)> _rows = [];
     private readonly Dictionary<string, object?> _figures = new(StringComparer.Ordinal);
@@ -99,6 +103,28 @@ internal static class Machine
             var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
             var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
             return ticks / 100.0; // USER_HZ
+        }
+        catch (IOException)
+        {
+            return -1;
+        }
+    }
+
+    /// <summary>Private (unshared) resident memory of a process in bytes, from smaps_rollup; -1 when it cannot be read.</summary>
+    public static long PrivateBytes(int pid)
+    {
+        try
+        {
+            long kb = 0;
+            foreach (var line in File.ReadLines($"/proc/{pid}/smaps_rollup"))
+            {
+                if (line.StartsWith("Private_Clean:", StringComparison.Ordinal) || line.StartsWith("Private_Dirty:", StringComparison.Ordinal))
+                {
+                    kb += long.Parse(line[(line.IndexOf(':') + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+                }
+            }
+
+            return kb * 1024;
         }
         catch (IOException)
         {

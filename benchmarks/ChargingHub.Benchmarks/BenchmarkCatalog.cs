@@ -27,6 +27,8 @@ internal static class BenchmarkCatalog
         new StartupBenchmark(),
         new ReserveBenchmark(),
         new ExpiryBenchmark(),
+        new BoardBenchmark(),
+        new MqttBenchmark(),
         new RpcCoreHarness(),
     ];
 

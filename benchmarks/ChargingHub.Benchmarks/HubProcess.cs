@@ -18,8 +18,9 @@ internal sealed class HubProcess : IAsyncDisposable
     private readonly string _workDirectory;
     private readonly ServerLog _log;
 
-    private HubProcess(Process process, string workDirectory, ServerLog log, int port, string apiKey, long startedAt)
+    private HubProcess(Process process, string workDirectory, ServerLog log, int port, string apiKey, long startedAt, string adminPassword)
     {
+        AdminPassword = adminPassword;
         _process = process;
         _workDirectory = workDirectory;
         _log = log;
@@ -37,6 +38,9 @@ internal sealed class HubProcess : IAsyncDisposable
     public int Port { get; }
 
     public string ApiKey { get; }
+
+    /// <summary>The password of the hub's <c>admin</c> user (the web UI's sign-in).</summary>
+    public string AdminPassword { get; }
 
     public int ProcessId => _process.Id;
 
@@ -72,7 +76,8 @@ internal sealed class HubProcess : IAsyncDisposable
         start.Environment["Hub__DataDirectory"] = Path.Combine(work, "data");
         start.Environment["Hub__Ocpp__UnknownChargers"] = "Accept";
         start.Environment["Hub__Security__BootstrapApiKey"] = apiKey;
-        start.Environment["Hub__Security__BootstrapAdminPassword"] = "bench-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
+        var adminPassword = "bench-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
+        start.Environment["Hub__Security__BootstrapAdminPassword"] = adminPassword;
         start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
         start.Environment.Remove("DOTNET_ENVIRONMENT");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
@@ -80,7 +85,7 @@ internal sealed class HubProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
-        return Start(start, work, port, apiKey);
+        return Start(start, work, port, apiKey, adminPassword);
     }
 
     /// <summary>Starts this tool's bare WebSocket echo server with the same GC settings as the published hub.</summary>
@@ -110,7 +115,7 @@ internal sealed class HubProcess : IAsyncDisposable
 
         // The published hub runs with server GC (the web SDK's default); so does the server it is compared with.
         start.Environment["DOTNET_gcServer"] = "1";
-        return Start(start, work, port, "");
+        return Start(start, work, port, "", "");
     }
 
     /// <summary>Waits for <c>/healthz</c> to answer 200; returns the time from process start in milliseconds.</summary>
@@ -210,7 +215,7 @@ internal sealed class HubProcess : IAsyncDisposable
         }
     }
 
-    private static HubProcess Start(ProcessStartInfo start, string work, int port, string apiKey)
+    private static HubProcess Start(ProcessStartInfo start, string work, int port, string apiKey, string adminPassword)
     {
         var log = new ServerLog(Path.Combine(work, "server.log"));
         var process = new Process { StartInfo = start };
@@ -220,10 +225,10 @@ internal sealed class HubProcess : IAsyncDisposable
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new HubProcess(process, work, log, port, apiKey, startedAt);
+        return new HubProcess(process, work, log, port, apiKey, startedAt, adminPassword);
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

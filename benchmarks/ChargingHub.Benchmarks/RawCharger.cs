@@ -39,6 +39,10 @@ internal static class Frames
         ? CallFrame.Create("BootNotification", """{"chargePointVendor":"ChargingHub","chargePointModel":"Bench","firmwareVersion":"bench-1"}""")
         : CallFrame.Create("BootNotification", """{"reason":"PowerUp","chargingStation":{"vendorName":"ChargingHub","model":"Bench","firmwareVersion":"bench-1"}}""");
 
+    /// <summary>A 1.6 StatusNotification for one connector.</summary>
+    public static CallFrame Status16(int connectorId, string status) =>
+        CallFrame.Create("StatusNotification", $$"""{"connectorId":{{connectorId}},"errorCode":"NoError","status":"{{status}}"}""");
+
     public static CallFrame StatusAvailable(OcppVersion version) => version == OcppVersion.V16
         ? CallFrame.Create("StatusNotification", """{"connectorId":1,"errorCode":"NoError","status":"Available"}""")
         : CallFrame.Create("StatusNotification", """{"timestamp":"2026-01-01T00:00:00.000Z","connectorStatus":"Available","evseId":1,"connectorId":1}""");

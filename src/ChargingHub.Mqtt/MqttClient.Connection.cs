@@ -209,7 +209,8 @@ public sealed partial class MqttClient
         }
 
         // What the broker may have forgotten (a restart without persistence) comes first; queued
-        // messages that were just re-published from the store are not sent twice.
+        // retained messages that the store has just re-published, or a newer version of, are not sent
+        // again (an older one sent after the newest would leave the broker with a stale state).
         var republished = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var message in _retained.Snapshot())
         {
@@ -224,7 +225,7 @@ public sealed partial class MqttClient
             await _inflight.WaitForRoomAsync(cancellationToken).ConfigureAwait(false);
             if (_outbound.TryDequeue(out var next))
             {
-                if (!(next.Retain && republished.TryGetValue(next.Topic, out var version) && version == next.RetainedVersion))
+                if (!(next.Retain && republished.TryGetValue(next.Topic, out var version) && next.RetainedVersion <= version))
                 {
                     await SendMessageAsync(connection, next, cancellationToken).ConfigureAwait(false);
                 }

@@ -18,18 +18,54 @@ internal sealed class LatencyBenchmark : IBenchmark
         var count = options.GetInt("chargers", 1000);
         var seconds = options.GetDouble("seconds", 60);
         var warmup = options.GetDouble("warmup", 10);
+        var baseline = options.GetString("baseline") != "false";
         var report = new BenchReport(Name,
             $"{count} chargers (half 1.6, half 2.0.1), each 1 msg/s alternating Heartbeat and StatusNotification, {seconds} s measured after {warmup} s warm-up");
 
+        Result? echo = null;
+        if (baseline)
+        {
+            // The same fleet and schedule against the bare echo server: what the load generator, the kernel and
+            // Kestrel cost on their own on this machine.
+            await using var server = HubProcess.StartEcho();
+            await server.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60), ct);
+            echo = await MeasureAsync(server, count, seconds, warmup, ct);
+        }
+
         await using var hub = HubProcess.StartHub(options);
         await hub.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60), ct);
-        var fleet = await ChargerFleet.ConnectAsync(hub.OcppUrl, count, i => $"lat-{i:00000}",
+        var measured = await MeasureAsync(hub, count, seconds, warmup, ct);
+        var all = measured.All;
+
+        report.Add("round trips measured", "samples", all.Count, "");
+        report.Add("p50", "p50Ms", all.PercentileMs(50), "ms", 3);
+        report.Add("p90", "p90Ms", all.PercentileMs(90), "ms", 3);
+        report.AddTarget("p99", "p99Ms", all.PercentileMs(99), "ms", "<= 1 ms", all.PercentileMs(99) <= 1.0, 3);
+        report.Add("p99.9", "p999Ms", all.PercentileMs(99.9), "ms", 3);
+        report.Add("max", "maxMs", all.Max / 1e6, "ms", 3);
+        report.Add("Heartbeat p50", "heartbeatP50Ms", measured.Heartbeats.PercentileMs(50), "ms", 3);
+        report.Add("Heartbeat p99", "heartbeatP99Ms", measured.Heartbeats.PercentileMs(99), "ms", 3);
+        report.Add("StatusNotification p50", "statusP50Ms", measured.Statuses.PercentileMs(50), "ms", 3);
+        report.Add("StatusNotification p99", "statusP99Ms", measured.Statuses.PercentileMs(99), "ms", 3);
+        if (echo is not null)
+        {
+            report.Add("  bare echo server, same load: p50", "echoP50Ms", echo.All.PercentileMs(50), "ms", 3);
+            report.Add("  bare echo server, same load: p99", "echoP99Ms", echo.All.PercentileMs(99), "ms", 3);
+            report.Add("  bare echo server, same load: max", "echoMaxMs", echo.All.Max / 1e6, "ms", 3);
+        }
+
+        report.AddTarget("errors", "errors", measured.Errors, "", "0", measured.Errors == 0);
+        report.Note($"expected about {(long)(count * seconds):N0} round trips ({count} x {seconds} s); the load generator runs on the same 2 cores, so its own scheduling delay is included");
+        return report;
+    }
+
+    private static async Task<Result> MeasureAsync(HubProcess server, int count, double seconds, double warmup, CancellationToken ct)
+    {
+        var fleet = await ChargerFleet.ConnectAsync(server.OcppUrl, count, i => $"lat-{i:00000}",
             i => i % 2 == 0 ? OcppVersion.V16 : OcppVersion.V201, 50, boot: true, ct);
         try
         {
-            var all = new LatencyHistogram();
-            var heartbeats = new LatencyHistogram();
-            var statuses = new LatencyHistogram();
+            var result = new Result();
             var origin = Stopwatch.GetTimestamp() + Stopwatch.Frequency; // start in a second
             var measureFrom = origin + (long)(warmup * Stopwatch.Frequency);
             var end = measureFrom + (long)(seconds * Stopwatch.Frequency);
@@ -38,26 +74,10 @@ internal sealed class LatencyBenchmark : IBenchmark
                 origin + (long)((double)i / count * Stopwatch.Frequency),
                 measureFrom,
                 end,
-                all,
-                heartbeats,
-                statuses), ct)).ToList();
-            var failures = (await Task.WhenAll(senders)).Sum();
-            failures += fleet.Sum(c => c.Errors);
-            var expected = (long)(count * seconds);
-
-            report.Add("round trips measured", "samples", all.Count, "");
-            report.Add("p50", "p50Ms", all.PercentileMs(50), "ms", 3);
-            report.Add("p90", "p90Ms", all.PercentileMs(90), "ms", 3);
-            report.AddTarget("p99", "p99Ms", all.PercentileMs(99), "ms", "<= 1 ms", all.PercentileMs(99) <= 1.0, 3);
-            report.Add("p99.9", "p999Ms", all.PercentileMs(99.9), "ms", 3);
-            report.Add("max", "maxMs", all.Max / 1e6, "ms", 3);
-            report.Add("Heartbeat p99", "heartbeatP99Ms", heartbeats.PercentileMs(99), "ms", 3);
-            report.Add("StatusNotification p99", "statusP99Ms", statuses.PercentileMs(99), "ms", 3);
-            report.AddRaw("heartbeatP50Ms", Math.Round(heartbeats.PercentileMs(50), 4));
-            report.AddRaw("statusP50Ms", Math.Round(statuses.PercentileMs(50), 4));
-            report.AddTarget("errors", "errors", failures, "", "0", failures == 0);
-            report.Note($"expected about {expected:N0} round trips ({count} x {seconds} s); the load generator runs on the same 2 cores, so its own scheduling delay is included");
-            return report;
+                result), ct)).ToList();
+            result.Errors = (await Task.WhenAll(senders)).Sum() + fleet.Sum(c => c.Errors);
+            Console.Error.WriteLine($"  {(server.ApiKey.Length > 0 ? "hub" : "bare echo server")}: p50 {result.All.PercentileMs(50):N3} ms, p99 {result.All.PercentileMs(99):N3} ms  (load {Machine.LoadAverage()})");
+            return result;
         }
         finally
         {
@@ -65,9 +85,18 @@ internal sealed class LatencyBenchmark : IBenchmark
         }
     }
 
-    private static async Task<long> SendAsync(
-        RawCharger charger, long first, long measureFrom, long end,
-        LatencyHistogram all, LatencyHistogram heartbeats, LatencyHistogram statuses)
+    private sealed class Result
+    {
+        public LatencyHistogram All { get; } = new();
+
+        public LatencyHistogram Heartbeats { get; } = new();
+
+        public LatencyHistogram Statuses { get; } = new();
+
+        public long Errors { get; set; }
+    }
+
+    private static async Task<long> SendAsync(RawCharger charger, long first, long measureFrom, long end, Result result)
     {
         var heartbeat = Frames.Heartbeat();
         var status = Frames.StatusAvailable(charger.Version);
@@ -100,8 +129,8 @@ internal sealed class LatencyBenchmark : IBenchmark
             }
             else if (sent >= measureFrom)
             {
-                all.RecordTicks(elapsed);
-                (isStatus ? statuses : heartbeats).RecordTicks(elapsed);
+                result.All.RecordTicks(elapsed);
+                (isStatus ? result.Statuses : result.Heartbeats).RecordTicks(elapsed);
             }
         }
 

@@ -5,11 +5,17 @@ using Microsoft.Data.Sqlite;
 namespace ChargingHub.Infrastructure.Sqlite;
 
 /// <summary>
-/// The hub's SQLite database file. Reads run in parallel on pooled connections (WAL lets them go on
-/// while a transaction writes); writes queue on one in-process lock, so two writers of this process
-/// never meet inside SQLite and SQLITE_BUSY can only come from another process, which
-/// <c>busy_timeout</c> then waits out.
+/// The hub's SQLite database file. Every transaction, read or write, takes its turn on one in-process lock,
+/// so two transactions of this process never meet inside SQLite, and SQLITE_BUSY can only come from another
+/// process, which <c>busy_timeout</c> then waits out.
 /// </summary>
+/// <remarks>
+/// Reads take turns too, although WAL would let them run beside a writer: the bundled SQLite (e_sqlite3 of
+/// SQLitePCLRaw 2.0.6) is built without <c>usleep</c>, so whenever SQLite waits internally (a reader that
+/// meets a commit or a checkpoint retries, then sleeps) it sleeps a whole second. With a few hundred
+/// StatusNotifications a second that happened to one in a hundred of them (docs/benchmarks.md, latency).
+/// The hub's transactions are short, so taking turns costs far less than those seconds.
+/// </remarks>
 public sealed class SqliteDatabase : IDisposable
 {
     public const string DefaultFileName = "charginghub.db";
@@ -21,7 +27,7 @@ public sealed class SqliteDatabase : IDisposable
     private static readonly object Prepared = new();
 
     private readonly string _connectionString;
-    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly SemaphoreSlim _turn = new(1, 1);
     private readonly object _fileGate = new();
 
     // Pooled connections keep their native handle, and with it their pragmas: remembering which handles
@@ -90,20 +96,28 @@ public sealed class SqliteDatabase : IDisposable
     public async Task<T> ReadAsync<T>(Func<SqliteSession, Task<T>> read, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        await using var connection = Open();
-        await using var transaction = connection.BeginTransaction(deferred: true);
-        var result = await read(new SqliteSession(connection, transaction, ct)).ConfigureAwait(false);
-        await transaction.CommitAsync(ct).ConfigureAwait(false);
-        return result;
+        await _turn.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            await using var connection = Open();
+            await using var transaction = connection.BeginTransaction(deferred: true);
+            var result = await read(new SqliteSession(connection, transaction, ct)).ConfigureAwait(false);
+            await transaction.CommitAsync(ct).ConfigureAwait(false);
+            return result;
+        }
+        finally
+        {
+            _turn.Release();
+        }
     }
 
     /// <summary>
-    /// Runs <paramref name="write"/> in one write transaction (BEGIN IMMEDIATE) under the database's write
-    /// lock; it commits when the work returns and rolls back when it throws.
+    /// Runs <paramref name="write"/> in one write transaction (BEGIN IMMEDIATE) in its turn; it commits when the
+    /// work returns and rolls back when it throws.
     /// </summary>
     public async Task<T> WriteAsync<T>(Func<SqliteSession, Task<T>> write, CancellationToken ct)
     {
-        await _writeLock.WaitAsync(ct).ConfigureAwait(false);
+        await _turn.WaitAsync(ct).ConfigureAwait(false);
         try
         {
             await using var connection = Open();
@@ -114,7 +128,7 @@ public sealed class SqliteDatabase : IDisposable
         }
         finally
         {
-            _writeLock.Release();
+            _turn.Release();
         }
     }
 
@@ -134,7 +148,7 @@ public sealed class SqliteDatabase : IDisposable
             SqliteConnection.ClearPool(connection);
         }
 
-        _writeLock.Dispose();
+        _turn.Dispose();
     }
 
     // WAL is a property of the file: set once per process, before the first transaction (it cannot

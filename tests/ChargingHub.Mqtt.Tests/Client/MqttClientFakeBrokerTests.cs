@@ -181,6 +181,20 @@ public sealed class MqttClientFakeBrokerTests(ITestOutputHelper output) : IAsync
     }
 
     [Fact]
+    public async Task Retained_SeveralQueuedWhileDisconnected_OnlyNewestSent()
+    {
+        Client0().Publish("state/a", "old", MqttQos.AtLeastOnce, retain: true);
+        Client0().Publish("state/a", "new", MqttQos.AtLeastOnce, retain: true);
+        await Client0().StartAsync(CancellationToken.None);
+
+        var (session, _) = await _broker.AcceptSessionAsync();
+        var state = await session.ReadAsync<PublishPacket>();
+        Assert.Equal("new"u8.ToArray(), state.Payload.ToArray());
+        await session.SendAsync(new PubAckPacket(state.PacketId));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => session.ReadAsync<PublishPacket>(TimeSpan.FromMilliseconds(300)));
+    }
+
+    [Fact]
     public async Task Retained_AfterReconnect_RepublishedOnceUntilCleared()
     {
         Client0().Publish("state/a", "on", MqttQos.AtLeastOnce, retain: true);

@@ -1,5 +1,6 @@
 using ChargingHub.Infrastructure.OcppLog;
 using ChargingHub.Infrastructure.Sqlite;
+using ChargingHub.Infrastructure.Stores;
 using Microsoft.Extensions.Hosting;
 
 namespace ChargingHub.Infrastructure;
@@ -7,9 +8,9 @@ namespace ChargingHub.Infrastructure;
 /// <summary>
 /// Migrates the database in the host's Starting phase, which runs before any hosted service's StartAsync, so
 /// that start-up work elsewhere (reservation recovery, the board) finds the schema in place; then runs the
-/// OCPP log writer until the host stops.
+/// OCPP log writer until the host stops, when it also writes the connector states still pending.
 /// </summary>
-internal sealed class StorageHostedService(DatabaseMigrator migrator, OcppMessageLog ocppLog) : IHostedLifecycleService
+internal sealed class StorageHostedService(DatabaseMigrator migrator, OcppMessageLog ocppLog, SqliteChargerStore chargers) : IHostedLifecycleService
 {
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
@@ -25,7 +26,11 @@ internal sealed class StorageHostedService(DatabaseMigrator migrator, OcppMessag
 
     // Stopped last among this project's services: Quartz (registered after) stops first, so no expiry is
     // still writing when the log drains.
-    public Task StopAsync(CancellationToken cancellationToken) => ocppLog.StopAsync(cancellationToken);
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await chargers.FlushAsync(cancellationToken).ConfigureAwait(false);
+        await ocppLog.StopAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

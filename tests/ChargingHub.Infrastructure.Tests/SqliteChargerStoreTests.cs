@@ -1,12 +1,27 @@
 using ChargingHub.Domain;
 using ChargingHub.Domain.Chargers;
 using ChargingHub.Infrastructure.Stores;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ChargingHub.Infrastructure.Tests;
 
 public sealed class SqliteChargerStoreTests : SqliteTestBase
 {
-    private SqliteChargerStore Store => new(Database);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+    private SqliteChargerStore? _store;
+
+    private SqliteChargerStore Store => _store ??= NewStore();
+
+    public override async Task DisposeAsync()
+    {
+        if (_store is not null)
+        {
+            await _store.DisposeAsync();
+        }
+
+        await base.DisposeAsync();
+    }
 
     [Fact]
     public async Task AddAsync_ThenGetAsync_RoundTripsEveryField()
@@ -106,7 +121,7 @@ public sealed class SqliteChargerStoreTests : SqliteTestBase
     }
 
     [Fact]
-    public async Task SaveConnectorAsync_NewThenExistingConnector_InsertsThenReplaces()
+    public async Task SaveConnectorAsync_NewThenExistingConnector_InsertsThenReplacesKeepingTheKnownType()
     {
         await Store.AddAsync(TestData.Charger("CP1"), CancellationToken.None);
 
@@ -114,8 +129,92 @@ public sealed class SqliteChargerStoreTests : SqliteTestBase
         var replacement = new Connector(1, ConnectorStatus.Reserved, null, TestData.T0.AddMinutes(1));
         await Store.SaveConnectorAsync("CP1", replacement, CancellationToken.None);
 
-        var loaded = (await Store.GetAsync("CP1", CancellationToken.None))!;
-        Assert.Equal([replacement], loaded.Connectors);
+        var expected = replacement with { ConnectorType = "cCCS2" };
+        Assert.Equal([expected], (await Store.GetAsync("CP1", CancellationToken.None))!.Connectors);
+        await Store.FlushAsync(CancellationToken.None).WaitAsync(Patience);
+        Assert.Equal([expected], (await NewStore().GetAsync("CP1", CancellationToken.None))!.Connectors);
+    }
+
+    [Fact]
+    public async Task SaveConnectorAsync_NullTypeAfterTheTypeIsInTheFile_KeepsIt()
+    {
+        await Store.AddAsync(TestData.Charger("CP1"), CancellationToken.None);
+        await Store.SaveConnectorAsync("CP1", new Connector(1, ConnectorStatus.Available, "cType2", TestData.T0), CancellationToken.None);
+        await Store.FlushAsync(CancellationToken.None).WaitAsync(Patience);
+
+        var occupied = new Connector(1, ConnectorStatus.Occupied, null, TestData.T0.AddMinutes(1));
+        await Store.SaveConnectorAsync("CP1", occupied, CancellationToken.None);
+
+        Assert.Equal([occupied with { ConnectorType = "cType2" }], (await Store.GetAsync("CP1", CancellationToken.None))!.Connectors);
+        await Store.FlushAsync(CancellationToken.None).WaitAsync(Patience);
+        Assert.Equal([occupied with { ConnectorType = "cType2" }], (await NewStore().GetAsync("CP1", CancellationToken.None))!.Connectors);
+    }
+
+    [Fact]
+    public async Task SaveConnectorAsync_ManyStates_ListSeesTheNewestBeforeAndAfterTheyAreWritten()
+    {
+        await Store.AddAsync(TestData.Charger("A", 1, 2), CancellationToken.None);
+        await Store.AddAsync(TestData.Charger("B", 1), CancellationToken.None);
+        var statuses = new[] { ConnectorStatus.Available, ConnectorStatus.Occupied, ConnectorStatus.Faulted };
+        for (var i = 0; i < 300; i++)
+        {
+            var chargerId = i % 3 == 2 ? "B" : "A";
+            var connectorId = i % 3 == 1 ? 2 : 1;
+            await Store.SaveConnectorAsync(chargerId, new Connector(connectorId, statuses[i % 3], null, TestData.T0.AddSeconds(i)), CancellationToken.None);
+        }
+
+        var before = await Store.ListAsync(CancellationToken.None);
+        await Store.FlushAsync(CancellationToken.None).WaitAsync(Patience);
+        var after = await NewStore().ListAsync(CancellationToken.None);
+
+        foreach (var chargers in new[] { before, after })
+        {
+            Assert.Equal([ConnectorStatus.Faulted], chargers.Single(c => c.Id == "B").Connectors.Select(c => c.Status));
+            Assert.Equal([ConnectorStatus.Available, ConnectorStatus.Occupied], chargers.Single(c => c.Id == "A").Connectors.Select(c => c.Status));
+            Assert.Equal(TestData.T0.AddSeconds(298), chargers.Single(c => c.Id == "A").Connectors[1].UpdatedAt);
+        }
+    }
+
+    [Fact]
+    public async Task SaveConnectorAsync_UnknownCharger_IsDroppedAndOthersAreWritten()
+    {
+        await Store.AddAsync(TestData.Charger("CP1"), CancellationToken.None);
+
+        await Store.SaveConnectorAsync("ghost", new Connector(1, ConnectorStatus.Available, null, TestData.T0), CancellationToken.None);
+        await Store.SaveConnectorAsync("CP1", new Connector(1, ConnectorStatus.Available, null, TestData.T0), CancellationToken.None);
+        await Store.FlushAsync(CancellationToken.None).WaitAsync(Patience);
+
+        Assert.Single((await NewStore().GetAsync("CP1", CancellationToken.None))!.Connectors);
+        Assert.Null(await NewStore().GetAsync("ghost", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task SaveLastSeenAsync_LaterThenEarlier_KeepsTheLater()
+    {
+        await Store.AddAsync(TestData.Charger("CP1"), CancellationToken.None);
+
+        await Store.SaveLastSeenAsync("CP1", TestData.T0.AddMinutes(5), CancellationToken.None);
+        Assert.Equal(TestData.T0.AddMinutes(5), (await Store.GetAsync("CP1", CancellationToken.None))!.LastSeen);
+        await Store.FlushAsync(CancellationToken.None).WaitAsync(Patience);
+        await Store.SaveLastSeenAsync("CP1", TestData.T0, CancellationToken.None);
+        await Store.FlushAsync(CancellationToken.None).WaitAsync(Patience);
+
+        Assert.Equal(TestData.T0.AddMinutes(5), (await NewStore().GetAsync("CP1", CancellationToken.None))!.LastSeen);
+    }
+
+    [Fact]
+    public async Task DisposeAsync_StatesStillPending_WritesThem()
+    {
+        var store = NewStore();
+        await store.AddAsync(TestData.Charger("CP1"), CancellationToken.None);
+        await store.SaveConnectorAsync("CP1", new Connector(3, ConnectorStatus.Unavailable, "cCCS1", TestData.T0), CancellationToken.None);
+        await store.SaveLastSeenAsync("CP1", TestData.T0, CancellationToken.None);
+
+        await store.DisposeAsync().AsTask().WaitAsync(Patience);
+
+        var loaded = (await NewStore().GetAsync("CP1", CancellationToken.None))!;
+        Assert.Equal([new Connector(3, ConnectorStatus.Unavailable, "cCCS1", TestData.T0)], loaded.Connectors);
+        Assert.Equal(TestData.T0, loaded.LastSeen);
     }
 
     [Fact]
@@ -150,4 +249,6 @@ public sealed class SqliteChargerStoreTests : SqliteTestBase
         Assert.Equal(expected.AnyConnectorReservations, actual.AnyConnectorReservations);
         Assert.Equal(expected.CreatedAt.UtcTicks, actual.CreatedAt.UtcTicks);
     }
+
+    private SqliteChargerStore NewStore() => new(Database, NullLogger<SqliteChargerStore>.Instance);
 }

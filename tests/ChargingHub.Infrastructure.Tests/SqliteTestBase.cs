@@ -29,7 +29,7 @@ public abstract class SqliteTestBase : IAsyncLifetime
     }
 
     protected Task SeedChargerAsync(string chargerId, params int[] connectorIds) =>
-        new SqliteChargerStore(Database).AddAsync(TestData.Charger(chargerId, connectorIds), CancellationToken.None);
+        new SqliteChargerStore(Database, NullLogger<SqliteChargerStore>.Instance).AddAsync(TestData.Charger(chargerId, connectorIds), CancellationToken.None);
 }
 
 internal static class TempDirectory

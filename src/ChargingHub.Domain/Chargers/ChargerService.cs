@@ -81,12 +81,7 @@ public sealed class ChargerService(
             return;
         }
 
-        var charger = await store.GetAsync(chargerId, ct).ConfigureAwait(false);
-        if (charger is not null)
-        {
-            charger.LastSeen = now;
-            await store.UpdateAsync(charger, ct).ConfigureAwait(false);
-        }
+        await store.SaveLastSeenAsync(chargerId, now, ct).ConfigureAwait(false);
     }
 
     /// <summary>The last time the charger said something (in memory, fresher than the stored value).</summary>
@@ -107,16 +102,16 @@ public sealed class ChargerService(
         return charger.Registration;
     }
 
-    /// <summary>A connector (or EVSE) reported its status; reservations react to Faulted/Unavailable.</summary>
+    /// <summary>
+    /// A connector (or EVSE) of a connected charger reported its status; reservations react to Faulted/Unavailable.
+    /// Nothing is read first: this answers every StatusNotification.
+    /// </summary>
     public async Task OnConnectorStatusAsync(string chargerId, int connectorId, string status, string? connectorType, CancellationToken ct)
     {
-        var charger = await RequireAsync(chargerId, ct).ConfigureAwait(false);
         var now = time.GetUtcNow();
         if (connectorId > 0)
         {
-            var known = charger.FindConnector(connectorId);
-            var connector = new Connector(connectorId, status, connectorType ?? known?.ConnectorType, now);
-            await store.SaveConnectorAsync(chargerId, connector, ct).ConfigureAwait(false);
+            await store.SaveConnectorAsync(chargerId, new Connector(connectorId, status, connectorType, now), ct).ConfigureAwait(false);
         }
 
         events.Publish(new ConnectorStatusChanged(chargerId, connectorId, status, now));

@@ -17,8 +17,14 @@ public interface IChargerStore
     /// <summary>Saves the charger's own fields (not its connectors).</summary>
     Task UpdateAsync(Charger charger, CancellationToken ct);
 
-    /// <summary>Inserts or replaces one connector's status/type.</summary>
+    /// <summary>
+    /// Inserts or replaces one connector's status and type; a null type keeps the known one. Reads see it at
+    /// once; the store may put it on disk a moment later, together with others (it sits on the OCPP hot path).
+    /// </summary>
     Task SaveConnectorAsync(string chargerId, Connector connector, CancellationToken ct);
+
+    /// <summary>Records when the charger was last heard from, like <see cref="SaveConnectorAsync"/>; an earlier time changes nothing.</summary>
+    Task SaveLastSeenAsync(string chargerId, DateTimeOffset at, CancellationToken ct);
 }
 
 public interface ITokenStore

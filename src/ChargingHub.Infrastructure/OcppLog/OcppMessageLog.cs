@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using ChargingHub.Infrastructure.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -6,8 +7,8 @@ namespace ChargingHub.Infrastructure.OcppLog;
 
 /// <summary>
 /// The recent OCPP frames of each charger, for troubleshooting. <see cref="Append"/> sits on the OCPP hot
-/// path, so it only queues; a background writer stores whatever has queued up in one transaction and trims
-/// each charger it wrote for to its newest <see cref="OcppMessageLogOptions.KeepPerCharger"/> frames. When
+/// path, so it only queues; a background writer stores whatever has queued up in one transaction and, now and
+/// then (<see cref="TrimSlack"/>), trims a charger to its newest <see cref="OcppMessageLogOptions.KeepPerCharger"/> frames. When
 /// the writer falls behind, the oldest queued frames are dropped rather than the connection slowed down.
 /// </summary>
 public sealed partial class OcppMessageLog : IAsyncDisposable
@@ -26,6 +27,9 @@ public sealed partial class OcppMessageLog : IAsyncDisposable
     private readonly OcppMessageLogOptions _options;
     private readonly ILogger<OcppMessageLog> _logger;
     private readonly Channel<Frame> _queue;
+
+    // Frames written per charger since its last trim; only the writer loop touches it.
+    private readonly Dictionary<string, int> _sinceTrim = new(StringComparer.Ordinal);
     private readonly object _startGate = new();
     private Task? _writer;
     private TaskCompletionSource _progress = NewSignal();
@@ -50,6 +54,14 @@ public sealed partial class OcppMessageLog : IAsyncDisposable
             },
             OnDropped);
     }
+
+    /// <summary>
+    /// How many frames a charger may have beyond <see cref="OcppMessageLogOptions.KeepPerCharger"/> before its
+    /// old ones are deleted. Trimming after every batch cost one DELETE per charger in it, a long write
+    /// transaction that everything else touching the database waited behind (docs/benchmarks.md, latency);
+    /// readers never see the slack, because <see cref="ListRecentAsync"/> returns the kept ones only.
+    /// </summary>
+    internal int TrimSlack => Math.Max(1, _options.KeepPerCharger / 4);
 
     /// <summary>Frames dropped because the queue was full.</summary>
     public long DroppedCount => Interlocked.Read(ref _dropped);
@@ -116,7 +128,7 @@ public sealed partial class OcppMessageLog : IAsyncDisposable
         _database.ReadAsync<IReadOnlyList<OcppLogEntry>>(async session =>
             (await session.QueryAsync<EntryRow>(
                 "SELECT id, charger_id, at, direction, text FROM ocpp_messages WHERE charger_id = @chargerId ORDER BY id DESC LIMIT @limit",
-                new { chargerId, limit = Math.Max(0, limit) }).ConfigureAwait(false))
+                new { chargerId, limit = Math.Clamp(limit, 0, _options.KeepPerCharger) }).ConfigureAwait(false))
             .Select(r => r.ToEntry())
             .ToList(), ct);
 
@@ -164,7 +176,7 @@ public sealed partial class OcppMessageLog : IAsyncDisposable
                     f.Text,
                 })).ConfigureAwait(false);
 
-                foreach (var chargerId in batch.Select(f => f.ChargerId).Distinct(StringComparer.Ordinal))
+                foreach (var chargerId in ChargersToTrim(batch))
                 {
                     await session.ExecuteAsync(TrimCharger, new { chargerId, keep = _options.KeepPerCharger }).ConfigureAwait(false);
                 }
@@ -176,6 +188,27 @@ public sealed partial class OcppMessageLog : IAsyncDisposable
             // The log is a troubleshooting aid: losing a batch beats stopping the writer for good.
             LogBatchFailed(_logger, ex, batch.Count);
         }
+    }
+
+    /// <summary>The chargers of the batch that now have more than <see cref="TrimSlack"/> frames beyond the kept ones.</summary>
+    private List<string> ChargersToTrim(List<Frame> batch)
+    {
+        var due = new List<string>();
+        foreach (var frame in batch)
+        {
+            ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(_sinceTrim, frame.ChargerId, out _);
+            if (++count == TrimSlack)
+            {
+                due.Add(frame.ChargerId);
+            }
+        }
+
+        foreach (var chargerId in due)
+        {
+            _sinceTrim.Remove(chargerId);
+        }
+
+        return due;
     }
 
     private void OnDropped(Frame frame)

@@ -3,10 +3,15 @@ using ChargingHub.Domain.Chargers;
 using ChargingHub.Domain.Ports;
 using ChargingHub.Infrastructure.Sqlite;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 
 namespace ChargingHub.Infrastructure.Stores;
 
-public sealed class SqliteChargerStore(SqliteDatabase database) : IChargerStore
+/// <summary>
+/// Chargers and their connectors in SQLite. Connector states and last-seen times are written in batches by a
+/// <see cref="ChargerStateWriter"/>; reads include the ones still on their way.
+/// </summary>
+public sealed class SqliteChargerStore(SqliteDatabase database, ILogger<SqliteChargerStore> logger) : IChargerStore, IAsyncDisposable
 {
     private const string SelectChargers = """
         SELECT id, display_name, protocol, registration, password_hash, vendor, model, serial_number,
@@ -25,8 +30,13 @@ public sealed class SqliteChargerStore(SqliteDatabase database) : IChargerStore
             status = excluded.status, connector_type = excluded.connector_type, updated_at = excluded.updated_at
         """;
 
-    public Task<Charger?> GetAsync(string chargerId, CancellationToken ct) =>
-        database.ReadAsync(async session =>
+    private readonly ChargerStateWriter _pending = new(database, logger);
+
+    public async Task<Charger?> GetAsync(string chargerId, CancellationToken ct)
+    {
+        // Pending values are taken before the read: one written in between is then in either.
+        var pending = _pending.PendingConnectors(chargerId);
+        var charger = await database.ReadAsync(async session =>
         {
             var row = await session.QuerySingleOrDefaultAsync<ChargerRow>($"{SelectChargers} WHERE id = @chargerId", new { chargerId })
                 .ConfigureAwait(false);
@@ -38,16 +48,22 @@ public sealed class SqliteChargerStore(SqliteDatabase database) : IChargerStore
             var connectors = await session.QueryAsync<ConnectorRow>(
                 $"{SelectConnectors} WHERE charger_id = @chargerId ORDER BY connector_id", new { chargerId }).ConfigureAwait(false);
             return row.ToCharger(connectors);
-        }, ct);
+        }, ct).ConfigureAwait(false);
+        return charger is null ? null : WithPending(charger, pending);
+    }
 
-    public Task<IReadOnlyList<Charger>> ListAsync(CancellationToken ct) =>
-        database.ReadAsync<IReadOnlyList<Charger>>(async session =>
+    public async Task<IReadOnlyList<Charger>> ListAsync(CancellationToken ct)
+    {
+        var pending = _pending.PendingConnectors();
+        var chargers = await database.ReadAsync(async session =>
         {
             var rows = await session.QueryAsync<ChargerRow>($"{SelectChargers} ORDER BY id").ConfigureAwait(false);
             var connectors = (await session.QueryAsync<ConnectorRow>($"{SelectConnectors} ORDER BY charger_id, connector_id").ConfigureAwait(false))
                 .ToLookup(c => c.ChargerId, StringComparer.Ordinal);
             return rows.Select(r => r.ToCharger(connectors[r.Id])).ToList();
-        }, ct);
+        }, ct).ConfigureAwait(false);
+        return chargers.Select(c => WithPending(c, pending[c.Id])).ToList();
+    }
 
     /// <summary>Adds the charger with its connectors; a <see cref="HubErrorKind.Conflict"/> when the id is taken.</summary>
     public async Task AddAsync(Charger charger, CancellationToken ct)
@@ -86,8 +102,49 @@ public sealed class SqliteChargerStore(SqliteDatabase database) : IChargerStore
         }
     }
 
-    public Task SaveConnectorAsync(string chargerId, Connector connector, CancellationToken ct) =>
-        database.WriteAsync(session => session.ExecuteAsync(UpsertConnector, ConnectorRow.From(chargerId, connector)), ct);
+    /// <summary>Records the connector's state for the next batch; reads see it at once. A null type keeps the known one.</summary>
+    public Task SaveConnectorAsync(string chargerId, Connector connector, CancellationToken ct)
+    {
+        _pending.Record(chargerId, connector);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Records the last-seen time for the next batch; an earlier time than the stored one changes nothing.</summary>
+    public Task SaveLastSeenAsync(string chargerId, DateTimeOffset at, CancellationToken ct)
+    {
+        _pending.RecordLastSeen(chargerId, at);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Completes once every connector state and last-seen time recorded before the call is in the file.</summary>
+    public Task FlushAsync(CancellationToken ct) => _pending.FlushAsync(ct);
+
+    /// <summary>Writes what is still pending.</summary>
+    public ValueTask DisposeAsync() => _pending.DisposeAsync();
+
+    private Charger WithPending(Charger charger, IEnumerable<Connector> pending)
+    {
+        foreach (var connector in pending)
+        {
+            var index = charger.Connectors.FindIndex(c => c.ConnectorId == connector.ConnectorId);
+            if (index < 0)
+            {
+                charger.Connectors.Add(connector);
+            }
+            else
+            {
+                charger.Connectors[index] = connector with { ConnectorType = connector.ConnectorType ?? charger.Connectors[index].ConnectorType };
+            }
+        }
+
+        charger.Connectors.Sort((a, b) => a.ConnectorId.CompareTo(b.ConnectorId));
+        if (_pending.PendingLastSeen(charger.Id) is { } seen && (charger.LastSeen is null || seen > charger.LastSeen))
+        {
+            charger.LastSeen = seen;
+        }
+
+        return charger;
+    }
 
     private sealed class ChargerRow
     {

@@ -41,8 +41,23 @@ public sealed class InMemoryChargerStore : IChargerStore
         var charger = _chargers[chargerId];
         lock (charger.Connectors)
         {
+            var known = charger.FindConnector(connector.ConnectorId);
             charger.Connectors.RemoveAll(c => c.ConnectorId == connector.ConnectorId);
-            charger.Connectors.Add(connector);
+            charger.Connectors.Add(connector with { ConnectorType = connector.ConnectorType ?? known?.ConnectorType });
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task SaveLastSeenAsync(string chargerId, DateTimeOffset at, CancellationToken ct)
+    {
+        var charger = _chargers[chargerId];
+        lock (charger.Connectors)
+        {
+            if (charger.LastSeen is null || at > charger.LastSeen)
+            {
+                charger.LastSeen = at;
+            }
         }
 
         return Task.CompletedTask;

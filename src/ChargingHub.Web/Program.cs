@@ -18,9 +18,9 @@ builder.Services.AddHubUi();
 builder.Services.AddHubMqtt(builder.Configuration);
 
 var app = builder.Build();
+app.MapOcppEndpoint();
 app.UseHubApi();
 app.MapHealth();
-app.MapOcppEndpoint();
 app.MapHubApi();
 app.MapHubUi();
 return await app.RunHubAsync();

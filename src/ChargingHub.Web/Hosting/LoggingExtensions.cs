@@ -23,6 +23,10 @@ public static class LoggingExtensions
                 rollOnFileSizeLimit: true)
             .CreateLogger();
         builder.Logging.ClearProviders().AddSerilog(logger, dispose: true);
+
+        // Its request-start/finish messages are below our level anyway, but while it is enabled at all, every
+        // request gets an Activity and a log scope, which a charger's WebSocket request keeps for its lifetime.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         return builder;
     }
 }

@@ -66,11 +66,29 @@ public static class ServiceRegistration
         return app;
     }
 
+    /// <summary>
+    /// <c>/ocpp/{chargePointId}</c>, branched off before the API and UI middleware: a charger's request stays open
+    /// for as long as it is connected, and whatever the request passed through stays in memory with it. The
+    /// endpoint authenticates chargers itself (Basic auth against the charger's password hash).
+    /// </summary>
     public static WebApplication MapOcppEndpoint(this WebApplication app)
     {
-        app.UseWebSockets();
-        app.Map("/ocpp/{chargePointId}", (HttpContext context, string chargePointId, OcppEndpoint endpoint) =>
-            endpoint.HandleAsync(context, chargePointId)).AllowAnonymous().ExcludeFromDescription();
+        app.MapWhen(context => context.Request.Path.StartsWithSegments("/ocpp"), ocpp =>
+        {
+            ocpp.UseWebSockets();
+            ocpp.Run(context =>
+            {
+                context.Request.Path.StartsWithSegments("/ocpp", out var rest);
+                var chargePointId = rest.HasValue ? rest.Value![1..] : "";
+                if (chargePointId.Length == 0 || chargePointId.Contains('/', StringComparison.Ordinal))
+                {
+                    context.Response.StatusCode = StatusCodes.Status404NotFound;
+                    return Task.CompletedTask;
+                }
+
+                return context.RequestServices.GetRequiredService<OcppEndpoint>().HandleAsync(context, chargePointId);
+            });
+        });
         return app;
     }
 

@@ -77,6 +77,8 @@ public sealed partial class OcppEndpoint(
             return;
         }
 
+        // From here on only what the session needs: the loaded charger is not kept for the connection's lifetime.
+        var admitted = charger is null ? null : new Admission(charger.Id, charger.Registration == RegistrationStatus.Accepted, authenticated);
         using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
         {
             SubProtocol = chosen,
@@ -84,7 +86,7 @@ public sealed partial class OcppEndpoint(
             KeepAliveInterval = KeepAlive,
             KeepAliveTimeout = KeepAlive,
         });
-        if (charger is null || !OcppVersions.TryFromSubprotocol(chosen, out var version))
+        if (admitted is null || !OcppVersions.TryFromSubprotocol(chosen, out var version))
         {
             // OCPP-J: complete the handshake without a subprotocol, then close (a peer that never answers the close is cut off).
             using var closeDeadline = new CancellationTokenSource(TimeSpan.FromSeconds(5), time);
@@ -101,12 +103,12 @@ public sealed partial class OcppEndpoint(
             return;
         }
 
-        await RunSessionAsync(socket, charger, version, authenticated, ct);
+        await RunSessionAsync(socket, admitted, version, ct);
     }
 
-    private async Task RunSessionAsync(WebSocket socket, Charger charger, OcppVersion version, bool authenticated, CancellationToken ct)
+    private async Task RunSessionAsync(WebSocket socket, Admission charger, OcppVersion version, CancellationToken ct)
     {
-        var session = new ChargerSession(charger.Id, version, authenticated, charger.Registration == RegistrationStatus.Accepted, time.GetUtcNow());
+        var session = new ChargerSession(charger.Id, version, charger.Authenticated, charger.Accepted, time.GetUtcNow());
         IOcppCallHandler handler = version == OcppVersion.V16 ? new Ocpp16Handler(session, hub) : new Ocpp201Handler(session, hub);
         var rpcOptions = new OcppRpcOptions
         {
@@ -173,6 +175,9 @@ public sealed partial class OcppEndpoint(
             && SecretHasher.FixedTimeEquals(decoded[..colon], charger.Id)
             && SecretHasher.VerifyPassword(decoded[(colon + 1)..], charger.PasswordHash!);
     }
+
+    /// <summary>A charger let in: its id, whether it is accepted already, and whether it gave its password.</summary>
+    private sealed record Admission(string Id, bool Accepted, bool Authenticated);
 
     /// <summary>Keeps the recent frames of each charger for troubleshooting in the UI, within a <see cref="FrameLogBudget"/>.</summary>
     private sealed class MessageLogObserver(OcppMessageLog log, string chargerId, TimeProvider time, ILogger logger) : IOcppFrameObserver

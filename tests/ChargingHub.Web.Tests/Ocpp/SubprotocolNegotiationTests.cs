@@ -45,3 +45,30 @@ public sealed class SubprotocolNegotiationTests(AcceptingHubFixture fixture) : I
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 }
+
+public sealed class OcppPathTests(AcceptingHubFixture fixture) : IClassFixture<AcceptingHubFixture>
+{
+    [Theory]
+    [InlineData("/ocpp")]
+    [InlineData("/ocpp/")]
+    [InlineData("/ocpp/CP-1/extra")]
+    public async Task Get_PathWithoutExactlyOneChargerId_Is404(string path)
+    {
+        using var client = fixture.Hub.CreateClient();
+
+        var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Get_ChargerPathWithoutWebSocket_Is400SayingHowToConnect()
+    {
+        using var client = fixture.Hub.CreateClient();
+
+        var response = await client.GetAsync(new Uri("/ocpp/CP-1", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("connect with a WebSocket", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}

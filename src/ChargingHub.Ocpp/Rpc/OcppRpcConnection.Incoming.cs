@@ -18,7 +18,7 @@ public sealed partial class OcppRpcConnection
     private async ValueTask<bool> TryDispatchAsync(RpcCall call, byte[] buffer)
     {
         RpcLog.CallReceived(_logger, call.MessageId, call.Action);
-        if (_handling.TryAdd(call.MessageId, 0))
+        if (_handling.TryAdd(call.MessageId, true))
         {
             // Not awaited by design: HandleCallAsync catches everything it can recover from.
             _ = HandleCallAsync(call, buffer);

@@ -24,7 +24,7 @@ public sealed partial class OcppRpcConnection
                     throw new OcppConnectionClosedException();
                 }
 
-                _pending[messageId] = pending;
+                _pending.TryAdd(messageId, pending);
             }
 
             RpcLog.CallSending(_logger, messageId, action);

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net.WebSockets;
 using System.Text.Json;
@@ -45,8 +44,8 @@ public sealed partial class OcppRpcConnection : IAsyncDisposable
     // Each holds a handful of entries at most (our one call in flight; the peer's calls being handled). Sized
     // for that, the two cost a few hundred bytes per connection rather than a kilobyte: with thousands of
     // chargers connected, that is memory the hub keeps for nothing.
-    private readonly ConcurrentDictionary<string, IPendingCall> _pending = new(concurrencyLevel: 1, capacity: 2, StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, byte> _handling = new(concurrencyLevel: 1, capacity: 2, StringComparer.Ordinal);
+    private readonly InFlightMessages<IPendingCall> _pending = new();
+    private readonly InFlightMessages<bool> _handling = new();
     private readonly SemaphoreSlim _callGate = new(1, 1);
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly RpcFrameWriter _writer = new();
@@ -252,12 +251,9 @@ public sealed partial class OcppRpcConnection : IAsyncDisposable
         }
 
         var closed = new OcppConnectionClosedException("The connection closed before the peer answered.", cause);
-        foreach (var entry in _pending)
+        foreach (var (_, call) in _pending.RemoveAll())
         {
-            if (_pending.TryRemove(entry.Key, out var call))
-            {
-                call.Fail(closed);
-            }
+            call.Fail(closed);
         }
 
         // Wakes callers queued for their turn and handlers still running, and ends any send still in progress.

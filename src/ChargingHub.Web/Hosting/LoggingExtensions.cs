@@ -1,4 +1,5 @@
 using Serilog;
+using Serilog.Extensions.Logging;
 using Serilog.Events;
 
 namespace ChargingHub.Web.Hosting;
@@ -22,11 +23,15 @@ public static class LoggingExtensions
                 fileSizeLimitBytes: 50 * 1024 * 1024,
                 rollOnFileSizeLimit: true)
             .CreateLogger();
-        builder.Logging.ClearProviders().AddSerilog(logger, dispose: true);
+        builder.Logging.ClearProviders();
+        builder.Logging.Services.AddSingleton<ILoggerProvider>(new ConnectionScopeFreeLoggerProvider(new SerilogLoggerProvider(logger, dispose: true)));
+
+        // Levels are Serilog's to decide (as AddSerilog arranges for its own provider).
+        builder.Logging.AddFilter<ConnectionScopeFreeLoggerProvider>(null, LogLevel.Trace);
 
         // Its request-start/finish messages are below our level anyway, but while it is enabled at all, every
         // request gets an Activity and a log scope, which a charger's WebSocket request keeps for its lifetime.
-        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
+        builder.Logging.AddFilter<ConnectionScopeFreeLoggerProvider>("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         return builder;
     }
 }

@@ -73,6 +73,8 @@ public static class ServiceRegistration
     /// </summary>
     public static WebApplication MapOcppEndpoint(this WebApplication app)
     {
+        // A singleton, taken once: resolving it per request would give each open request a service scope.
+        var endpoint = app.Services.GetRequiredService<OcppEndpoint>();
         app.MapWhen(context => context.Request.Path.StartsWithSegments("/ocpp"), ocpp =>
         {
             ocpp.UseWebSockets();
@@ -86,7 +88,7 @@ public static class ServiceRegistration
                     return Task.CompletedTask;
                 }
 
-                return context.RequestServices.GetRequiredService<OcppEndpoint>().HandleAsync(context, chargePointId);
+                return endpoint.HandleAsync(context, chargePointId);
             });
         });
         return app;

@@ -23,4 +23,7 @@ public sealed class OcppMessageLogOptions
 
     /// <summary>The most frames written in one transaction.</summary>
     public int MaxBatchSize { get; set; } = 500;
+
+    /// <summary>How long frames gather after a batch that was not full, before the next is written.</summary>
+    public TimeSpan GatherWindow { get; set; } = TimeSpan.FromMilliseconds(100);
 }

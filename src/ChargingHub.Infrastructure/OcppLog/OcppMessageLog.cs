@@ -1,6 +1,8 @@
 using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using ChargingHub.Infrastructure.Sqlite;
+using ChargingHub.Infrastructure.Threading;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
 namespace ChargingHub.Infrastructure.OcppLog;
@@ -83,7 +85,7 @@ public sealed partial class OcppMessageLog : IAsyncDisposable
     {
         lock (_startGate)
         {
-            _writer ??= Task.Run(WriteLoopAsync);
+            _writer ??= BackgroundThread.Start("OCPP log writer", WriteLoop);
         }
     }
 
@@ -145,20 +147,29 @@ public sealed partial class OcppMessageLog : IAsyncDisposable
         }
     }
 
-    private async Task WriteLoopAsync()
+    // Blocking on purpose: it runs on its own low-priority thread (BackgroundThread), and the database work it
+    // waits for completes on that thread unless another transaction holds the turn.
+    private void WriteLoop()
     {
         var batch = new List<Frame>(_options.MaxBatchSize);
-        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        while (_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
             while (batch.Count < _options.MaxBatchSize && _queue.Reader.TryRead(out var frame))
             {
                 batch.Add(frame);
             }
 
-            await WriteBatchAsync(batch).ConfigureAwait(false);
+            var full = batch.Count == _options.MaxBatchSize;
+            WriteBatchAsync(batch).GetAwaiter().GetResult();
             Interlocked.Add(ref _taken, batch.Count);
             batch.Clear();
             SignalProgress();
+
+            // Let the next batch gather instead of waking for every frame (see ChargerStateWriter.GatherWindow).
+            if (!full)
+            {
+                Thread.Sleep(_options.GatherWindow);
+            }
         }
     }
 
@@ -168,14 +179,7 @@ public sealed partial class OcppMessageLog : IAsyncDisposable
         {
             await _database.WriteAsync(async session =>
             {
-                await session.ExecuteAsync(InsertFrame, batch.Select(f => new
-                {
-                    f.ChargerId,
-                    At = SqliteTime.ToText(f.At),
-                    Direction = f.Direction.ToString(),
-                    f.Text,
-                })).ConfigureAwait(false);
-
+                InsertBatch(session, batch);
                 foreach (var chargerId in ChargersToTrim(batch))
                 {
                     await session.ExecuteAsync(TrimCharger, new { chargerId, keep = _options.KeepPerCharger }).ConfigureAwait(false);
@@ -187,6 +191,30 @@ public sealed partial class OcppMessageLog : IAsyncDisposable
         {
             // The log is a troubleshooting aid: losing a batch beats stopping the writer for good.
             LogBatchFailed(_logger, ex, batch.Count);
+        }
+    }
+
+    /// <summary>
+    /// One prepared statement for the whole batch, its parameters set per frame: the writer runs on the cores that
+    /// answer the chargers, and binding a new parameter object per row cost most of its time.
+    /// </summary>
+    private static void InsertBatch(SqliteSession session, List<Frame> batch)
+    {
+        using var insert = session.Connection.CreateCommand();
+        insert.Transaction = session.Transaction;
+        insert.CommandText = InsertFrame;
+        var chargerId = insert.Parameters.Add("@ChargerId", SqliteType.Text);
+        var at = insert.Parameters.Add("@At", SqliteType.Text);
+        var direction = insert.Parameters.Add("@Direction", SqliteType.Text);
+        var text = insert.Parameters.Add("@Text", SqliteType.Text);
+        insert.Prepare();
+        foreach (var frame in batch)
+        {
+            chargerId.Value = frame.ChargerId;
+            at.Value = SqliteTime.ToText(frame.At);
+            direction.Value = frame.Direction.ToString();
+            text.Value = frame.Text;
+            insert.ExecuteNonQuery();
         }
     }
 

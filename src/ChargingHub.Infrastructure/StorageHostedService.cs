@@ -28,8 +28,15 @@ internal sealed class StorageHostedService(DatabaseMigrator migrator, OcppMessag
     // still writing when the log drains.
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await chargers.FlushAsync(cancellationToken).ConfigureAwait(false);
-        await ocppLog.StopAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await chargers.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Whatever the flush did (the store writes what is left when it is disposed), the log still drains.
+            await ocppLog.StopAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -58,6 +58,29 @@ public sealed class OcppMessageLogTests : SqliteTestBase
     }
 
     [Fact]
+    public async Task Append_FirstFrameAfterARestart_TrimsWhatEarlierRunsLeft()
+    {
+        await using (var earlier = Log(new OcppMessageLogOptions { KeepPerCharger = 1000 }))
+        {
+            earlier.Start();
+            for (var i = 0; i < 50; i++)
+            {
+                earlier.Append("CP1", OcppMessageDirection.Received, $"old-{i}", TestData.T0);
+            }
+
+            await earlier.FlushAsync(CancellationToken.None).WaitAsync(Patience);
+        }
+
+        await using var log = Log(new OcppMessageLogOptions { KeepPerCharger = 20 });
+        log.Start();
+        log.Append("CP1", OcppMessageDirection.Received, "new", TestData.T0);
+        await log.FlushAsync(CancellationToken.None).WaitAsync(Patience);
+
+        Assert.Equal(20, await StoredRowCount());
+        Assert.Equal("new", (await Recent(log, "CP1"))[0].Text);
+    }
+
+    [Fact]
     public async Task Append_QueuedBeforeStart_WrittenInBatchesNotOneByOne()
     {
         await using var log = Log(new OcppMessageLogOptions { KeepPerCharger = 1000, MaxBatchSize = 50 });

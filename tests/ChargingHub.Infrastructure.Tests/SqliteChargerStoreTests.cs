@@ -203,6 +203,22 @@ public sealed class SqliteChargerStoreTests : SqliteTestBase
     }
 
     [Fact]
+    public async Task UpdateAsync_OlderLastSeenThanStored_KeepsTheStoredOne()
+    {
+        await Store.AddAsync(TestData.Charger("CP1"), CancellationToken.None);
+        var stale = (await Store.GetAsync("CP1", CancellationToken.None))!;
+        await Store.SaveLastSeenAsync("CP1", TestData.T0.AddMinutes(5), CancellationToken.None);
+        await Store.FlushAsync(CancellationToken.None).WaitAsync(Patience);
+
+        stale.LastSeen = TestData.T0;
+        stale.DisplayName = "Driveway";
+        await Store.UpdateAsync(stale, CancellationToken.None);
+
+        var loaded = (await NewStore().GetAsync("CP1", CancellationToken.None))!;
+        Assert.Equal(("Driveway", TestData.T0.AddMinutes(5)), (loaded.DisplayName, loaded.LastSeen));
+    }
+
+    [Fact]
     public async Task DisposeAsync_StatesStillPending_WritesThem()
     {
         var store = NewStore();

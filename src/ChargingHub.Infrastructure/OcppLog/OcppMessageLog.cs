@@ -147,7 +147,7 @@ public sealed partial class OcppMessageLog : IAsyncDisposable
         }
     }
 
-    // Blocking on purpose: it runs on its own low-priority thread (BackgroundThread), and the database work it
+    // Blocking on purpose: it runs on a thread of its own (BackgroundThread), and the database work it
     // waits for completes on that thread unless another transaction holds the turn.
     private void WriteLoop()
     {
@@ -224,7 +224,13 @@ public sealed partial class OcppMessageLog : IAsyncDisposable
         var due = new List<string>();
         foreach (var frame in batch)
         {
-            ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(_sinceTrim, frame.ChargerId, out _);
+            // A charger's first frame since start counts as due too: the frames it left before are not counted.
+            ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(_sinceTrim, frame.ChargerId, out var counted);
+            if (!counted)
+            {
+                count = TrimSlack - 1;
+            }
+
             if (++count == TrimSlack)
             {
                 due.Add(frame.ChargerId);
@@ -233,7 +239,7 @@ public sealed partial class OcppMessageLog : IAsyncDisposable
 
         foreach (var chargerId in due)
         {
-            _sinceTrim.Remove(chargerId);
+            _sinceTrim[chargerId] = 0;
         }
 
         return due;

@@ -33,7 +33,8 @@ internal sealed partial class ChargerStateWriter(SqliteDatabase database, ILogge
     private const string UpdateLastSeen =
         "UPDATE chargers SET last_seen = @At WHERE id = @ChargerId AND (last_seen IS NULL OR last_seen < @At)";
 
-    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan LongestRetryDelay = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// After a pass, what is recorded gathers this long before the next one: a state recorded while the writer is
@@ -98,6 +99,10 @@ internal sealed partial class ChargerStateWriter(SqliteDatabase database, ILogge
     public DateTimeOffset? PendingLastSeen(string chargerId) =>
         _lastSeen.TryGetValue(chargerId, out var at) ? at : null;
 
+    /// <summary>Every last-seen time not yet written, by charger.</summary>
+    public Dictionary<string, DateTimeOffset?> PendingLastSeen() =>
+        _lastSeen.ToDictionary(kv => kv.Key, kv => (DateTimeOffset?)kv.Value, StringComparer.Ordinal);
+
     /// <summary>Completes once everything recorded before this call is in the database.</summary>
     public async Task FlushAsync(CancellationToken ct)
     {
@@ -148,20 +153,24 @@ internal sealed partial class ChargerStateWriter(SqliteDatabase database, ILogge
         _wake.Writer.TryWrite(true);
     }
 
-    // Blocking on purpose: it runs on its own low-priority thread (BackgroundThread), and the database work it
+    // Blocking on purpose: it runs on a thread of its own (BackgroundThread), and the database work it
     // waits for completes on that thread unless another transaction holds the turn.
     private void WriteLoop()
     {
+        var retryDelay = FirstRetryDelay;
         while (_wake.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
             _wake.Reader.TryRead(out _);
             if (WritePassAsync().GetAwaiter().GetResult())
             {
+                retryDelay = FirstRetryDelay;
                 Thread.Sleep(GatherWindow);
             }
             else
             {
-                Thread.Sleep(RetryDelay);
+                // A database that keeps failing is retried ever less often, up to twice a minute.
+                Thread.Sleep(retryDelay);
+                retryDelay = TimeSpan.FromTicks(Math.Min(retryDelay.Ticks * 2, LongestRetryDelay.Ticks));
                 _wake.Writer.TryWrite(true);
             }
         }
@@ -197,7 +206,7 @@ internal sealed partial class ChargerStateWriter(SqliteDatabase database, ILogge
             }
             catch (Exception ex)
             {
-                LogWriteFailed(logger, ex, connectors.Length);
+                LogWriteFailed(logger, ex, connectors.Length, lastSeen.Length);
                 return false;
             }
 
@@ -220,6 +229,6 @@ internal sealed partial class ChargerStateWriter(SqliteDatabase database, ILogge
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not store {Count} connector states; trying again")]
-    private static partial void LogWriteFailed(ILogger logger, Exception ex, int count);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not store {Connectors} connector states and {LastSeen} last-seen times; trying again")]
+    private static partial void LogWriteFailed(ILogger logger, Exception ex, int connectors, int lastSeen);
 }

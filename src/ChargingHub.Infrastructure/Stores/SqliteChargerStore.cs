@@ -36,6 +36,7 @@ public sealed class SqliteChargerStore(SqliteDatabase database, ILogger<SqliteCh
     {
         // Pending values are taken before the read: one written in between is then in either.
         var pending = _pending.PendingConnectors(chargerId);
+        var pendingSeen = _pending.PendingLastSeen(chargerId);
         var charger = await database.ReadAsync(async session =>
         {
             var row = await session.QuerySingleOrDefaultAsync<ChargerRow>($"{SelectChargers} WHERE id = @chargerId", new { chargerId })
@@ -49,12 +50,13 @@ public sealed class SqliteChargerStore(SqliteDatabase database, ILogger<SqliteCh
                 $"{SelectConnectors} WHERE charger_id = @chargerId ORDER BY connector_id", new { chargerId }).ConfigureAwait(false);
             return row.ToCharger(connectors);
         }, ct).ConfigureAwait(false);
-        return charger is null ? null : WithPending(charger, pending);
+        return charger is null ? null : WithPending(charger, pending, pendingSeen);
     }
 
     public async Task<IReadOnlyList<Charger>> ListAsync(CancellationToken ct)
     {
         var pending = _pending.PendingConnectors();
+        var pendingSeen = _pending.PendingLastSeen();
         var chargers = await database.ReadAsync(async session =>
         {
             var rows = await session.QueryAsync<ChargerRow>($"{SelectChargers} ORDER BY id").ConfigureAwait(false);
@@ -62,7 +64,7 @@ public sealed class SqliteChargerStore(SqliteDatabase database, ILogger<SqliteCh
                 .ToLookup(c => c.ChargerId, StringComparer.Ordinal);
             return rows.Select(r => r.ToCharger(connectors[r.Id])).ToList();
         }, ct).ConfigureAwait(false);
-        return chargers.Select(c => WithPending(c, pending[c.Id])).ToList();
+        return chargers.Select(c => WithPending(c, pending[c.Id], pendingSeen.GetValueOrDefault(c.Id))).ToList();
     }
 
     /// <summary>Adds the charger with its connectors; a <see cref="HubErrorKind.Conflict"/> when the id is taken.</summary>
@@ -93,7 +95,8 @@ public sealed class SqliteChargerStore(SqliteDatabase database, ILogger<SqliteCh
             UPDATE chargers SET
                 display_name = @DisplayName, protocol = @Protocol, registration = @Registration, password_hash = @PasswordHash,
                 vendor = @Vendor, model = @Model, serial_number = @SerialNumber, firmware_version = @FirmwareVersion,
-                last_seen = @LastSeen, reservations = @Reservations, any_connector_reservations = @AnyConnectorReservations
+                last_seen = CASE WHEN last_seen IS NULL OR @LastSeen > last_seen THEN @LastSeen ELSE last_seen END,
+                reservations = @Reservations, any_connector_reservations = @AnyConnectorReservations
             WHERE id = @Id
             """, ChargerRow.From(charger)), ct).ConfigureAwait(false);
         if (updated == 0)
@@ -122,7 +125,7 @@ public sealed class SqliteChargerStore(SqliteDatabase database, ILogger<SqliteCh
     /// <summary>Writes what is still pending.</summary>
     public ValueTask DisposeAsync() => _pending.DisposeAsync();
 
-    private Charger WithPending(Charger charger, IEnumerable<Connector> pending)
+    private static Charger WithPending(Charger charger, IEnumerable<Connector> pending, DateTimeOffset? pendingSeen)
     {
         foreach (var connector in pending)
         {
@@ -138,7 +141,7 @@ public sealed class SqliteChargerStore(SqliteDatabase database, ILogger<SqliteCh
         }
 
         charger.Connectors.Sort((a, b) => a.ConnectorId.CompareTo(b.ConnectorId));
-        if (_pending.PendingLastSeen(charger.Id) is { } seen && (charger.LastSeen is null || seen > charger.LastSeen))
+        if (pendingSeen is { } seen && (charger.LastSeen is null || seen > charger.LastSeen))
         {
             charger.LastSeen = seen;
         }

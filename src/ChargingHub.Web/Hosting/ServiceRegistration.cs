@@ -81,7 +81,8 @@ public static class ServiceRegistration
             ocpp.Run(context =>
             {
                 context.Request.Path.StartsWithSegments("/ocpp", out var rest);
-                var chargePointId = rest.HasValue ? rest.Value![1..] : "";
+                // As the route "/ocpp/{chargePointId}" did: one segment, a trailing slash allowed.
+                var chargePointId = rest.HasValue ? rest.Value![1..].TrimEnd('/') : "";
                 if (chargePointId.Length == 0 || chargePointId.Contains('/', StringComparison.Ordinal))
                 {
                     context.Response.StatusCode = StatusCodes.Status404NotFound;

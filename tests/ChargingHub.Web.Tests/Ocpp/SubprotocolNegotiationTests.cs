@@ -61,12 +61,14 @@ public sealed class OcppPathTests(AcceptingHubFixture fixture) : IClassFixture<A
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
-    [Fact]
-    public async Task Get_ChargerPathWithoutWebSocket_Is400SayingHowToConnect()
+    [Theory]
+    [InlineData("/ocpp/CP-1")]
+    [InlineData("/ocpp/CP-1/")]
+    public async Task Get_ChargerPathWithoutWebSocket_Is400SayingHowToConnect(string path)
     {
         using var client = fixture.Hub.CreateClient();
 
-        var response = await client.GetAsync(new Uri("/ocpp/CP-1", UriKind.Relative));
+        var response = await client.GetAsync(new Uri(path, UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("connect with a WebSocket", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -1,7 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using ChargingHub.Infrastructure.Sqlite;
-using ChargingHub.Infrastructure.Threading;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
@@ -85,7 +84,7 @@ public sealed partial class OcppMessageLog : IAsyncDisposable
     {
         lock (_startGate)
         {
-            _writer ??= BackgroundThread.Start("OCPP log writer", WriteLoop);
+            _writer ??= Task.Run(WriteLoopAsync);
         }
     }
 
@@ -147,12 +146,10 @@ public sealed partial class OcppMessageLog : IAsyncDisposable
         }
     }
 
-    // Blocking on purpose: it runs on a thread of its own (BackgroundThread), and the database work it
-    // waits for completes on that thread unless another transaction holds the turn.
-    private void WriteLoop()
+    private async Task WriteLoopAsync()
     {
         var batch = new List<Frame>(_options.MaxBatchSize);
-        while (_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
             while (batch.Count < _options.MaxBatchSize && _queue.Reader.TryRead(out var frame))
             {
@@ -160,7 +157,7 @@ public sealed partial class OcppMessageLog : IAsyncDisposable
             }
 
             var full = batch.Count == _options.MaxBatchSize;
-            WriteBatchAsync(batch).GetAwaiter().GetResult();
+            await WriteBatchAsync(batch).ConfigureAwait(false);
             Interlocked.Add(ref _taken, batch.Count);
             batch.Clear();
             SignalProgress();
@@ -168,7 +165,7 @@ public sealed partial class OcppMessageLog : IAsyncDisposable
             // Let the next batch gather instead of waking for every frame (see ChargerStateWriter.GatherWindow).
             if (!full)
             {
-                Thread.Sleep(_options.GatherWindow);
+                await Task.Delay(_options.GatherWindow).ConfigureAwait(false);
             }
         }
     }

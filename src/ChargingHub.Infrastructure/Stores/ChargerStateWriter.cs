@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Threading.Channels;
 using ChargingHub.Domain.Chargers;
 using ChargingHub.Infrastructure.Sqlite;
-using ChargingHub.Infrastructure.Threading;
 using Microsoft.Extensions.Logging;
 
 namespace ChargingHub.Infrastructure.Stores;
@@ -146,30 +145,30 @@ internal sealed partial class ChargerStateWriter(SqliteDatabase database, ILogge
         {
             lock (_startGate)
             {
-                _loop ??= BackgroundThread.Start("Charger state writer", WriteLoop);
+                _loop ??= Task.Run(WriteLoopAsync);
             }
         }
 
         _wake.Writer.TryWrite(true);
     }
 
-    // Blocking on purpose: it runs on a thread of its own (BackgroundThread), and the database work it
-    // waits for completes on that thread unless another transaction holds the turn.
-    private void WriteLoop()
+    private async Task WriteLoopAsync()
     {
         var retryDelay = FirstRetryDelay;
-        while (_wake.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        while (await _wake.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
             _wake.Reader.TryRead(out _);
-            if (WritePassAsync().GetAwaiter().GetResult())
+            if (await WritePassAsync().ConfigureAwait(false))
             {
                 retryDelay = FirstRetryDelay;
-                Thread.Sleep(GatherWindow);
+
+                // Pacing on the real clock, not the hub's TimeProvider: a test's stopped clock must not stop the writes.
+                await Task.Delay(GatherWindow).ConfigureAwait(false);
             }
             else
             {
                 // A database that keeps failing is retried ever less often, up to twice a minute.
-                Thread.Sleep(retryDelay);
+                await Task.Delay(retryDelay).ConfigureAwait(false);
                 retryDelay = TimeSpan.FromTicks(Math.Min(retryDelay.Ticks * 2, LongestRetryDelay.Ticks));
                 _wake.Writer.TryWrite(true);
             }

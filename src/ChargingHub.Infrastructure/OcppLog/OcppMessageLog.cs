@@ -33,7 +33,7 @@ public sealed partial class OcppMessageLog : IAsyncDisposable
     private readonly Dictionary<string, int> _sinceTrim = new(StringComparer.Ordinal);
     private readonly object _startGate = new();
     private Task? _writer;
-    private TaskCompletionSource _progress = NewSignal();
+    private readonly WriterProgress _progress = new();
     private long _appended;
     private long _taken;
     private long _dropped;
@@ -92,20 +92,10 @@ public sealed partial class OcppMessageLog : IAsyncDisposable
     /// Completes once every frame appended before this call has been written (or dropped). Needs the writer
     /// running. It counts rather than queues a marker, so flushing a full queue costs no frame.
     /// </summary>
-    public async Task FlushAsync(CancellationToken ct)
+    public Task FlushAsync(CancellationToken ct)
     {
         var target = Interlocked.Read(ref _appended);
-        while (true)
-        {
-            // Take the signal before checking, so progress made in between still wakes this wait.
-            var progress = Volatile.Read(ref _progress).Task;
-            if (Interlocked.Read(ref _taken) + Interlocked.Read(ref _dropped) >= target)
-            {
-                return;
-            }
-
-            await progress.WaitAsync(ct).ConfigureAwait(false);
-        }
+        return _progress.WaitUntilAsync(() => Interlocked.Read(ref _taken) + Interlocked.Read(ref _dropped) >= target, ct);
     }
 
     /// <summary>Stops taking frames and waits (until <paramref name="ct"/>) for the queued ones to be written.</summary>
@@ -252,9 +242,7 @@ public sealed partial class OcppMessageLog : IAsyncDisposable
         SignalProgress();
     }
 
-    private void SignalProgress() => Interlocked.Exchange(ref _progress, NewSignal()).TrySetResult();
-
-    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private void SignalProgress() => _progress.Signal();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not store {Count} OCPP log frames")]
     private static partial void LogBatchFailed(ILogger logger, Exception ex, int count);

@@ -52,7 +52,7 @@ internal sealed partial class ChargerStateWriter(SqliteDatabase database, ILogge
 
     private readonly Lock _startGate = new();
     private Task? _loop;
-    private TaskCompletionSource _progress = NewSignal();
+    private readonly WriterProgress _progress = new();
     private long _recorded;
     private long _written;
 
@@ -103,21 +103,10 @@ internal sealed partial class ChargerStateWriter(SqliteDatabase database, ILogge
         _lastSeen.ToDictionary(kv => kv.Key, kv => (DateTimeOffset?)kv.Value, StringComparer.Ordinal);
 
     /// <summary>Completes once everything recorded before this call is in the database.</summary>
-    public async Task FlushAsync(CancellationToken ct)
+    public Task FlushAsync(CancellationToken ct)
     {
         var target = Interlocked.Read(ref _recorded);
-        while (true)
-        {
-            // Take the signal before checking, so progress made in between still wakes this wait.
-            var progress = Volatile.Read(ref _progress).Task;
-            if (Interlocked.Read(ref _written) >= target)
-            {
-                return;
-            }
-
-            _wake.Writer.TryWrite(true);
-            await progress.WaitAsync(ct).ConfigureAwait(false);
-        }
+        return _progress.WaitUntilAsync(() => Interlocked.Read(ref _written) >= target, ct, () => _wake.Writer.TryWrite(true));
     }
 
     /// <summary>Writes what is pending and stops the background pass.</summary>
@@ -222,11 +211,10 @@ internal sealed partial class ChargerStateWriter(SqliteDatabase database, ILogge
         }
 
         Interlocked.Exchange(ref _written, upTo);
-        Interlocked.Exchange(ref _progress, NewSignal()).TrySetResult();
+        _progress.Signal();
         return true;
     }
 
-    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not store {Connectors} connector states and {LastSeen} last-seen times; trying again")]
     private static partial void LogWriteFailed(ILogger logger, Exception ex, int connectors, int lastSeen);

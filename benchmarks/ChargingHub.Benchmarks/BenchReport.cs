@@ -133,15 +133,23 @@ internal static class Machine
     }
 
     /// <summary>Resident set size of a process in bytes (VmRSS), or -1 when it cannot be read.</summary>
-    public static long ResidentBytes(int pid)
+    public static long ResidentBytes(int pid) => StatusBytes(pid, "VmRSS");
+
+    /// <summary>
+    /// One memory figure of <c>/proc/{pid}/status</c> in bytes, or -1 when it cannot be read: <c>RssAnon</c> (heaps,
+    /// stacks), <c>RssFile</c> (touched pages of mapped assemblies and libraries), <c>RssShmem</c> (the runtime's
+    /// double-mapped executable memory: JIT code, stubs and type data).
+    /// </summary>
+    public static long StatusBytes(int pid, string field)
     {
         try
         {
+            var prefix = field + ":";
             foreach (var line in File.ReadLines($"/proc/{pid}/status"))
             {
-                if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+                if (line.StartsWith(prefix, StringComparison.Ordinal))
                 {
-                    var kb = line["VmRSS:".Length..].Trim().Split(' ')[0];
+                    var kb = line[prefix.Length..].Trim().Split(' ')[0];
                     return long.Parse(kb, CultureInfo.InvariantCulture) * 1024;
                 }
             }

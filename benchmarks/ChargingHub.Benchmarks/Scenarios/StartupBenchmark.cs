@@ -23,6 +23,7 @@ internal sealed class StartupBenchmark : IBenchmark
         var startMs = new List<double>();
         var rssMb = new List<double>();
         var privateMb = new List<double>();
+        var parts = new[] { "RssAnon", "RssFile", "RssShmem" }.ToDictionary(field => field, _ => new List<double>());
         for (var run = 0; run < runs; run++)
         {
             await using var hub = HubProcess.StartHub(options);
@@ -41,6 +42,10 @@ internal sealed class StartupBenchmark : IBenchmark
                 var rss = hub.ResidentBytes / 1048576.0;
                 rssMb.Add(rss);
                 privateMb.Add(Machine.PrivateBytes(hub.ProcessId) / 1048576.0);
+                foreach (var (field, values) in parts)
+                {
+                    values.Add(Machine.StatusBytes(hub.ProcessId, field) / 1048576.0);
+                }
                 Console.Error.WriteLine($"  run {run + 1}/{runs}: healthy after {elapsed:N0} ms, RSS {rss:N1} MB with {chargers} chargers  (load {Machine.LoadAverage()})");
             }
             finally
@@ -57,9 +62,15 @@ internal sealed class StartupBenchmark : IBenchmark
         report.AddTarget($"RSS with {chargers} chargers (median)", "rssMB", medianRss, "MB", "<= 120 MB", medianRss <= 120, 1);
         report.Add($"RSS with {chargers} chargers (max)", "rssMaxMB", rssMb.Max(), "MB", 1);
         report.Add("  of which private to the hub (median)", "privateMB", Stats.Median(privateMb), "MB", 1);
+        foreach (var (field, values) in parts)
+        {
+            report.Add($"  {field} (median)", field, Stats.Median(values), "MB", 1);
+        }
+
         report.AddRaw("startRunsMs", startMs.Select(s => Math.Round(s)).ToArray());
         report.AddRaw("rssRunsMB", rssMb.Select(s => Math.Round(s, 1)).ToArray());
         report.Note($"start min {startMs.Min():N0} ms; measured from process start (includes the dotnet host) to the first 200, polling every 5 ms");
+        report.Note("RssAnon: managed and native heaps, stacks; RssFile: touched pages of assemblies and libraries; RssShmem: the runtime's double-mapped code, stubs and type data");
         report.Note("RSS counts the pages of the .NET and ASP.NET Core assemblies that the hub has touched (shared, file-backed); private is what is the hub's alone");
         return report;
     }

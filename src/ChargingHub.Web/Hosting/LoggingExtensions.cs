@@ -1,6 +1,7 @@
 using Serilog;
 using Serilog.Extensions.Logging;
 using Serilog.Events;
+using Serilog.Settings.Configuration;
 
 namespace ChargingHub.Web.Hosting;
 
@@ -13,7 +14,10 @@ public static class LoggingExtensions
             .MinimumLevel.Information()
             .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
             .MinimumLevel.Override("Quartz", LogEventLevel.Warning)
-            .ReadFrom.Configuration(builder.Configuration)
+            // The sinks are named, so Serilog does not open every assembly in the directory to look for more
+            // (it would load System.Reflection.Metadata for that alone: 2 MB of the idle hub's memory).
+            .ReadFrom.Configuration(builder.Configuration, new ConfigurationReaderOptions(
+                typeof(ConsoleLoggerConfigurationExtensions).Assembly, typeof(FileLoggerConfigurationExtensions).Assembly))
             .Enrich.FromLogContext()
             .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}")
             .WriteTo.File(

@@ -169,7 +169,8 @@ internal sealed class HubProcess : IAsyncDisposable
             data.GetProperty("connectedChargers").GetInt32(),
             data.GetProperty("managedHeapBytes").GetInt64(),
             data.GetProperty("workingSetBytes").GetInt64(),
-            data.TryGetProperty("totalAllocatedBytes", out var allocated) ? allocated.GetInt64() : -1);
+            data.TryGetProperty("totalAllocatedBytes", out var allocated) ? allocated.GetInt64() : -1,
+            data.TryGetProperty("gcCommittedBytes", out var committed) ? committed.GetInt64() : -1);
     }
 
     public long ResidentBytes => Machine.ResidentBytes(_process.Id);
@@ -236,7 +237,7 @@ internal sealed class HubProcess : IAsyncDisposable
     }
 }
 
-internal sealed record HubDiagnostics(int ConnectedChargers, long ManagedHeapBytes, long WorkingSetBytes, long TotalAllocatedBytes);
+internal sealed record HubDiagnostics(int ConnectedChargers, long ManagedHeapBytes, long WorkingSetBytes, long TotalAllocatedBytes, long GcCommittedBytes);
 
 /// <summary>The server's console output, kept in a file next to its data directory.</summary>
 internal sealed class ServerLog(string path) : IDisposable

@@ -2,7 +2,10 @@ using ChargingHub.Web.Hosting;
 using ChargingHub.Web.Ui;
 
 // The hub's table of contents: each area registers itself; see docs/architecture.md.
-var builder = WebApplication.CreateBuilder(args);
+// The slim builder leaves out what a hub on a Pi does not use (IIS, HTTP/3, hosting startup assemblies); HTTPS
+// endpoints from configuration (a charger's security profile 2) are added back explicitly.
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.WebHost.UseKestrelHttpsConfiguration();
 if (!builder.TryPrepareDataDirectory(out var dataDirectory))
 {
     return 1;

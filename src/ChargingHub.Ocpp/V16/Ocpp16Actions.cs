@@ -11,84 +11,87 @@ public static class Ocpp16Actions
 
     /// <summary>The <c>BootNotification</c> action.</summary>
     public static OcppAction<BootNotificationRequest, BootNotificationResponse> BootNotification { get; } =
-        new("BootNotification", Json.BootNotificationRequest, Json.BootNotificationResponse);
+        new("BootNotification", () => Json.BootNotificationRequest, () => Json.BootNotificationResponse);
 
     /// <summary>The <c>Heartbeat</c> action.</summary>
     public static OcppAction<HeartbeatRequest, HeartbeatResponse> Heartbeat { get; } =
-        new("Heartbeat", Json.HeartbeatRequest, Json.HeartbeatResponse);
+        new("Heartbeat", () => Json.HeartbeatRequest, () => Json.HeartbeatResponse);
 
     /// <summary>The <c>StatusNotification</c> action.</summary>
     public static OcppAction<StatusNotificationRequest, StatusNotificationResponse> StatusNotification { get; } =
-        new("StatusNotification", Json.StatusNotificationRequest, Json.StatusNotificationResponse);
+        new("StatusNotification", () => Json.StatusNotificationRequest, () => Json.StatusNotificationResponse);
 
     /// <summary>The <c>Authorize</c> action.</summary>
     public static OcppAction<AuthorizeRequest, AuthorizeResponse> Authorize { get; } =
-        new("Authorize", Json.AuthorizeRequest, Json.AuthorizeResponse);
+        new("Authorize", () => Json.AuthorizeRequest, () => Json.AuthorizeResponse);
 
     /// <summary>The <c>StartTransaction</c> action.</summary>
     public static OcppAction<StartTransactionRequest, StartTransactionResponse> StartTransaction { get; } =
-        new("StartTransaction", Json.StartTransactionRequest, Json.StartTransactionResponse);
+        new("StartTransaction", () => Json.StartTransactionRequest, () => Json.StartTransactionResponse);
 
     /// <summary>The <c>StopTransaction</c> action.</summary>
     public static OcppAction<StopTransactionRequest, StopTransactionResponse> StopTransaction { get; } =
-        new("StopTransaction", Json.StopTransactionRequest, Json.StopTransactionResponse);
+        new("StopTransaction", () => Json.StopTransactionRequest, () => Json.StopTransactionResponse);
 
     /// <summary>The <c>MeterValues</c> action.</summary>
     public static OcppAction<MeterValuesRequest, MeterValuesResponse> MeterValues { get; } =
-        new("MeterValues", Json.MeterValuesRequest, Json.MeterValuesResponse);
+        new("MeterValues", () => Json.MeterValuesRequest, () => Json.MeterValuesResponse);
 
     /// <summary>The <c>DataTransfer</c> action.</summary>
     public static OcppAction<DataTransferRequest, DataTransferResponse> DataTransfer { get; } =
-        new("DataTransfer", Json.DataTransferRequest, Json.DataTransferResponse);
+        new("DataTransfer", () => Json.DataTransferRequest, () => Json.DataTransferResponse);
 
     /// <summary>The <c>DiagnosticsStatusNotification</c> action.</summary>
     public static OcppAction<DiagnosticsStatusNotificationRequest, DiagnosticsStatusNotificationResponse> DiagnosticsStatusNotification { get; } =
-        new("DiagnosticsStatusNotification", Json.DiagnosticsStatusNotificationRequest, Json.DiagnosticsStatusNotificationResponse);
+        new("DiagnosticsStatusNotification", () => Json.DiagnosticsStatusNotificationRequest, () => Json.DiagnosticsStatusNotificationResponse);
 
     /// <summary>The <c>FirmwareStatusNotification</c> action.</summary>
     public static OcppAction<FirmwareStatusNotificationRequest, FirmwareStatusNotificationResponse> FirmwareStatusNotification { get; } =
-        new("FirmwareStatusNotification", Json.FirmwareStatusNotificationRequest, Json.FirmwareStatusNotificationResponse);
+        new("FirmwareStatusNotification", () => Json.FirmwareStatusNotificationRequest, () => Json.FirmwareStatusNotificationResponse);
 
     // Central system to charge point.
 
     /// <summary>The <c>ReserveNow</c> action.</summary>
     public static OcppAction<ReserveNowRequest, ReserveNowResponse> ReserveNow { get; } =
-        new("ReserveNow", Json.ReserveNowRequest, Json.ReserveNowResponse);
+        new("ReserveNow", () => Json.ReserveNowRequest, () => Json.ReserveNowResponse);
 
     /// <summary>The <c>CancelReservation</c> action.</summary>
     public static OcppAction<CancelReservationRequest, CancelReservationResponse> CancelReservation { get; } =
-        new("CancelReservation", Json.CancelReservationRequest, Json.CancelReservationResponse);
+        new("CancelReservation", () => Json.CancelReservationRequest, () => Json.CancelReservationResponse);
 
     /// <summary>The <c>GetConfiguration</c> action.</summary>
     public static OcppAction<GetConfigurationRequest, GetConfigurationResponse> GetConfiguration { get; } =
-        new("GetConfiguration", Json.GetConfigurationRequest, Json.GetConfigurationResponse);
+        new("GetConfiguration", () => Json.GetConfigurationRequest, () => Json.GetConfigurationResponse);
 
     /// <summary>The <c>ChangeConfiguration</c> action.</summary>
     public static OcppAction<ChangeConfigurationRequest, ChangeConfigurationResponse> ChangeConfiguration { get; } =
-        new("ChangeConfiguration", Json.ChangeConfigurationRequest, Json.ChangeConfigurationResponse);
+        new("ChangeConfiguration", () => Json.ChangeConfigurationRequest, () => Json.ChangeConfigurationResponse);
 
     /// <summary>The <c>TriggerMessage</c> action.</summary>
     public static OcppAction<TriggerMessageRequest, TriggerMessageResponse> TriggerMessage { get; } =
-        new("TriggerMessage", Json.TriggerMessageRequest, Json.TriggerMessageResponse);
+        new("TriggerMessage", () => Json.TriggerMessageRequest, () => Json.TriggerMessageResponse);
 
     /// <summary>The <c>ChangeAvailability</c> action.</summary>
     public static OcppAction<ChangeAvailabilityRequest, ChangeAvailabilityResponse> ChangeAvailability { get; } =
-        new("ChangeAvailability", Json.ChangeAvailabilityRequest, Json.ChangeAvailabilityResponse);
+        new("ChangeAvailability", () => Json.ChangeAvailabilityRequest, () => Json.ChangeAvailabilityResponse);
 
     /// <summary>The <c>RemoteStartTransaction</c> action.</summary>
     public static OcppAction<RemoteStartTransactionRequest, RemoteStartTransactionResponse> RemoteStartTransaction { get; } =
-        new("RemoteStartTransaction", Json.RemoteStartTransactionRequest, Json.RemoteStartTransactionResponse);
+        new("RemoteStartTransaction", () => Json.RemoteStartTransactionRequest, () => Json.RemoteStartTransactionResponse);
 
     /// <summary>The <c>RemoteStopTransaction</c> action.</summary>
     public static OcppAction<RemoteStopTransactionRequest, RemoteStopTransactionResponse> RemoteStopTransaction { get; } =
-        new("RemoteStopTransaction", Json.RemoteStopTransactionRequest, Json.RemoteStopTransactionResponse);
+        new("RemoteStopTransaction", () => Json.RemoteStopTransactionRequest, () => Json.RemoteStopTransactionResponse);
 
     /// <summary>The <c>Reset</c> action.</summary>
     public static OcppAction<ResetRequest, ResetResponse> Reset { get; } =
-        new("Reset", Json.ResetRequest, Json.ResetResponse);
+        new("Reset", () => Json.ResetRequest, () => Json.ResetResponse);
 
-    /// <summary>Every action above, for lookups by wire name and for tests; declared last so the properties are initialized first.</summary>
-    public static IReadOnlyList<(string Name, JsonTypeInfo Request, JsonTypeInfo Response)> All { get; } =
+    /// <summary>
+    /// Every action above with its serializers, for lookups by wire name and for tests. Built when asked for, as it
+    /// resolves every serializer (see <see cref="OcppAction{TRequest, TResponse}"/>).
+    /// </summary>
+    public static IReadOnlyList<(string Name, JsonTypeInfo Request, JsonTypeInfo Response)> All =>
     [
         Entry(BootNotification),
         Entry(Heartbeat),

@@ -27,11 +27,11 @@ internal sealed partial class TestJsonContext : JsonSerializerContext;
 internal static class TestActions
 {
     public static readonly OcppAction<HeartbeatRequest, HeartbeatResponse> Heartbeat =
-        new("Heartbeat", TestJsonContext.Default.HeartbeatRequest, TestJsonContext.Default.HeartbeatResponse);
+        new("Heartbeat", () => TestJsonContext.Default.HeartbeatRequest, () => TestJsonContext.Default.HeartbeatResponse);
 
     public static readonly OcppAction<BootNotificationRequest, BootNotificationResponse> BootNotification =
-        new("BootNotification", TestJsonContext.Default.BootNotificationRequest, TestJsonContext.Default.BootNotificationResponse);
+        new("BootNotification", () => TestJsonContext.Default.BootNotificationRequest, () => TestJsonContext.Default.BootNotificationResponse);
 
     public static readonly OcppAction<RemoteStartTransactionRequest, RemoteStartTransactionResponse> RemoteStartTransaction =
-        new("RemoteStartTransaction", TestJsonContext.Default.RemoteStartTransactionRequest, TestJsonContext.Default.RemoteStartTransactionResponse);
+        new("RemoteStartTransaction", () => TestJsonContext.Default.RemoteStartTransactionRequest, () => TestJsonContext.Default.RemoteStartTransactionResponse);
 }

@@ -30,6 +30,8 @@ ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 
 if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
   echo "building (Release)..."
+  # A fresh directory: publishing over an old one keeps files that are no longer produced as they were.
+  rm -rf "$out/hub"
   build/publish.sh linux-x64 "$out/hub"
   dotnet build benchmarks/ChargingHub.Benchmarks/ChargingHub.Benchmarks.csproj -c Release -o "$out/tool" --nologo -v q
 fi

@@ -27,11 +27,18 @@ internal static class EchoServer
     /// that an idle connection holds no buffer (the memory baseline); otherwise one buffer per connection for
     /// its whole life, the fastest way (the throughput baseline).
     /// </param>
-    public static async Task RunAsync(int port, bool zeroByteReads)
+    /// <param name="rawHandshake">Answer the WebSocket upgrade below Kestrel's HTTP layer (<see cref="RawHandshakeEcho"/>).</param>
+    public static async Task RunAsync(int port, bool zeroByteReads, bool rawHandshake = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port, listen =>
+        {
+            if (rawHandshake)
+            {
+                listen.Use(next => RawHandshakeEcho.Middleware(next, socket => EchoAsync(socket, zeroByteReads)));
+            }
+        }));
         var app = builder.Build();
         app.UseWebSockets();
         app.MapGet("/healthz", () => "ready");
@@ -71,6 +78,11 @@ internal static class EchoServer
             KeepAliveInterval = TimeSpan.FromSeconds(30),
             KeepAliveTimeout = TimeSpan.FromSeconds(30),
         });
+        await EchoAsync(socket, zeroByteReads);
+    }
+
+    private static async Task EchoAsync(WebSocket socket, bool zeroByteReads)
+    {
         Interlocked.Increment(ref _connections);
         byte[]? buffer = null;
         try

@@ -89,7 +89,7 @@ internal sealed class HubProcess : IAsyncDisposable
     }
 
     /// <summary>Starts this tool's bare WebSocket echo server with the same GC settings as the published hub.</summary>
-    public static HubProcess StartEcho(bool zeroByteReads = false)
+    public static HubProcess StartEcho(bool zeroByteReads = false, bool rawHandshake = false)
     {
         var work = Directory.CreateTempSubdirectory("charginghub-bench-echo-").FullName;
         var port = FreePort();
@@ -111,6 +111,11 @@ internal sealed class HubProcess : IAsyncDisposable
         if (zeroByteReads)
         {
             start.ArgumentList.Add("--zero-byte-reads");
+        }
+
+        if (rawHandshake)
+        {
+            start.ArgumentList.Add("--raw-handshake");
         }
 
         // The published hub runs with server GC (the web SDK's default); so does the server it is compared with.

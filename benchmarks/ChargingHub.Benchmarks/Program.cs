@@ -11,7 +11,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
 var options = BenchOptions.Parse(args.Skip(1));
 if (args[0] == EchoServer.CommandName)
 {
-    await EchoServer.RunAsync(options.GetInt("port", 0), options.GetString("zero-byte-reads") == "true");
+    await EchoServer.RunAsync(options.GetInt("port", 0), options.GetString("zero-byte-reads") == "true", options.GetString("raw-handshake") == "true");
     return 0;
 }
 

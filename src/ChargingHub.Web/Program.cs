@@ -1,4 +1,5 @@
 using ChargingHub.Web.Hosting;
+using ChargingHub.Web.Ocpp;
 using ChargingHub.Web.Ui;
 
 // The hub's table of contents: each area registers itself; see docs/architecture.md.
@@ -6,6 +7,7 @@ using ChargingHub.Web.Ui;
 // endpoints from configuration (a charger's security profile 2) are added back explicitly.
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.WebHost.UseKestrelHttpsConfiguration();
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(listen => listen.UseOcppHandshake()));
 if (!builder.TryPrepareDataDirectory(out var dataDirectory))
 {
     return 1;

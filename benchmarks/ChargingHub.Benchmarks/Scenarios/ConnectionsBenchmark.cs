@@ -24,11 +24,20 @@ internal sealed class ConnectionsBenchmark : IBenchmark
             $"{count} chargers (half 1.6, half 2.0.1), each booted + 1 StatusNotification + Heartbeat every {heartbeatSeconds} s, held {hold} s");
 
         Fleet? echo = null;
+        Fleet? raw = null;
         if (baseline)
         {
-            await using var server = HubProcess.StartEcho(zeroByteReads: true);
-            await server.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60), ct);
-            echo = await MeasureAsync(server, isHub: false, count, hold, heartbeatSeconds, ct);
+            await using (var server = HubProcess.StartEcho(zeroByteReads: true))
+            {
+                await server.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60), ct);
+                echo = await MeasureAsync(server, isHub: false, count, hold, heartbeatSeconds, ct);
+            }
+
+            await using (var server = HubProcess.StartEcho(zeroByteReads: true, rawHandshake: true))
+            {
+                await server.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60), ct);
+                raw = await MeasureAsync(server, isHub: false, count, hold, heartbeatSeconds, ct);
+            }
         }
 
         await using var hub = HubProcess.StartHub(options);
@@ -43,6 +52,11 @@ internal sealed class ConnectionsBenchmark : IBenchmark
         if (echo is not null)
         {
             report.Add("  bare Kestrel WebSocket server, same fleet", "echoHeapPerChargerKB", echo.PerChargerKB, "KB", 2);
+        }
+
+        if (raw is not null)
+        {
+            report.Add("  Kestrel transport, handshake below HTTP", "rawHeapPerChargerKB", raw.PerChargerKB, "KB", 2);
         }
 
         report.Add($"RSS, {count} chargers", "loadedRssMB", measured.LoadedRss / 1048576.0, "MB", 0);

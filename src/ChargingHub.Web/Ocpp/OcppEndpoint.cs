@@ -39,46 +39,21 @@ public sealed partial class OcppEndpoint(
             return;
         }
 
-        if (!ChargerIds.IsValid(chargePointId))
-        {
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            LogRefused(_logger, chargePointId, "invalid charger id");
-            return;
-        }
-
-        var ct = context.RequestAborted;
         var offered = context.WebSockets.WebSocketRequestedProtocols;
         var chosen = offered.FirstOrDefault(p => OcppVersions.TryFromSubprotocol(p, out _));
-
-        // Without a common subprotocol nothing will be spoken, so an unknown id is only looked up, not registered.
-        var charger = chosen is null
-            ? await chargerStore.GetAsync(chargePointId, ct)
-            : await chargers.AdmitAsync(chargePointId, ct);
-        if (charger is null && (chosen is not null || chargerPolicy.Value.UnknownChargers == UnknownChargerPolicy.Reject))
+        var decision = await AdmitAsync(chargePointId, chosen, context.Request.Headers.Authorization.ToString(), context.RequestAborted);
+        if (decision.RefusedWith is { } status)
         {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            LogRefused(_logger, chargePointId, "unknown charger (Hub:Ocpp:UnknownChargers is Reject)");
+            context.Response.StatusCode = status;
+            if (status == StatusCodes.Status401Unauthorized)
+            {
+                context.Response.Headers.WWWAuthenticate = BasicChallenge;
+            }
+
             return;
         }
 
-        var authenticated = charger?.PasswordHash is not null;
-        if (authenticated && !HasValidPassword(context, charger!))
-        {
-            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-            context.Response.Headers.WWWAuthenticate = "Basic realm=\"ChargingHub OCPP\", charset=\"UTF-8\"";
-            LogRefused(_logger, chargePointId, "wrong or missing password");
-            return;
-        }
-
-        if (!registry.MayConnect(chargePointId, authenticated))
-        {
-            context.Response.StatusCode = StatusCodes.Status409Conflict;
-            LogRefused(_logger, chargePointId, "already connected, and the new connection is not authenticated");
-            return;
-        }
-
-        // From here on only what the session needs: the loaded charger is not kept for the connection's lifetime.
-        var admitted = charger is null ? null : new Admission(charger.Id, charger.Registration == RegistrationStatus.Accepted, authenticated);
+        var admitted = decision.Admitted;
         using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
         {
             SubProtocol = chosen,
@@ -103,10 +78,50 @@ public sealed partial class OcppEndpoint(
             return;
         }
 
-        await RunSessionAsync(socket, admitted, version, ct);
+        await RunSessionAsync(socket, admitted, version, context.RequestAborted);
     }
 
-    private async Task RunSessionAsync(WebSocket socket, Admission charger, OcppVersion version, CancellationToken ct)
+    /// <summary>
+    /// Decides whether a charger may connect (charger id, unknown-charger policy, Basic auth, duplicate identity),
+    /// whichever way its upgrade request arrived. A refusal is logged with its reason and carries the HTTP status.
+    /// </summary>
+    /// <param name="chosen">The subprotocol the hub will speak; without one an unknown id is only looked up, not registered.</param>
+    internal async Task<AdmissionDecision> AdmitAsync(string chargePointId, string? chosen, string? authorization, CancellationToken ct)
+    {
+        if (!ChargerIds.IsValid(chargePointId))
+        {
+            LogRefused(_logger, chargePointId, "invalid charger id");
+            return AdmissionDecision.Refuse(StatusCodes.Status400BadRequest);
+        }
+
+        var charger = chosen is null
+            ? await chargerStore.GetAsync(chargePointId, ct)
+            : await chargers.AdmitAsync(chargePointId, ct);
+        if (charger is null && (chosen is not null || chargerPolicy.Value.UnknownChargers == UnknownChargerPolicy.Reject))
+        {
+            LogRefused(_logger, chargePointId, "unknown charger (Hub:Ocpp:UnknownChargers is Reject)");
+            return AdmissionDecision.Refuse(StatusCodes.Status404NotFound);
+        }
+
+        var authenticated = charger?.PasswordHash is not null;
+        if (authenticated && !HasValidPassword(authorization, charger!))
+        {
+            LogRefused(_logger, chargePointId, "wrong or missing password");
+            return AdmissionDecision.Refuse(StatusCodes.Status401Unauthorized);
+        }
+
+        if (!registry.MayConnect(chargePointId, authenticated))
+        {
+            LogRefused(_logger, chargePointId, "already connected, and the new connection is not authenticated");
+            return AdmissionDecision.Refuse(StatusCodes.Status409Conflict);
+        }
+
+        // Only what the session needs: the loaded charger is not kept for the connection's lifetime.
+        return new AdmissionDecision(charger is null ? null : new Admission(charger.Id, charger.Registration == RegistrationStatus.Accepted, authenticated), null);
+    }
+
+    /// <summary>Runs an admitted charger's RPC connection over its WebSocket until either side closes it.</summary>
+    internal async Task RunSessionAsync(WebSocket socket, Admission charger, OcppVersion version, CancellationToken ct)
     {
         var session = new ChargerSession(charger.Id, version, charger.Authenticated, charger.Accepted, time.GetUtcNow());
         IOcppCallHandler handler = version == OcppVersion.V16 ? new Ocpp16Handler(session, hub) : new Ocpp201Handler(session, hub);
@@ -152,10 +167,9 @@ public sealed partial class OcppEndpoint(
     }
 
     /// <summary>Security profile 1: HTTP Basic with the charger id as user name, checked against the stored hash.</summary>
-    private static bool HasValidPassword(HttpContext context, Charger charger)
+    private static bool HasValidPassword(string? header, Charger charger)
     {
-        var header = context.Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
+        if (header is null || !header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
@@ -176,8 +190,20 @@ public sealed partial class OcppEndpoint(
             && SecretHasher.VerifyPassword(decoded[(colon + 1)..], charger.PasswordHash!);
     }
 
+    /// <summary>The challenge of a 401: security profile 1 is HTTP Basic.</summary>
+    internal const string BasicChallenge = "Basic realm=\"ChargingHub OCPP\", charset=\"UTF-8\"";
+
     /// <summary>A charger let in: its id, whether it is accepted already, and whether it gave its password.</summary>
-    private sealed record Admission(string Id, bool Accepted, bool Authenticated);
+    internal sealed record Admission(string Id, bool Accepted, bool Authenticated);
+
+    /// <summary>
+    /// Either a charger let in (<see cref="Admitted"/> is null for an unknown one that offered no subprotocol: it
+    /// gets the handshake and a close) or the HTTP status it is refused with.
+    /// </summary>
+    internal sealed record AdmissionDecision(Admission? Admitted, int? RefusedWith)
+    {
+        public static AdmissionDecision Refuse(int status) => new(null, status);
+    }
 
     /// <summary>Keeps the recent frames of each charger for troubleshooting in the UI, within a <see cref="FrameLogBudget"/>.</summary>
     private sealed class MessageLogObserver(OcppMessageLog log, string chargerId, TimeProvider time, ILogger logger) : IOcppFrameObserver

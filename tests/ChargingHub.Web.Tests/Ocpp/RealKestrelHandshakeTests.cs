@@ -107,6 +107,85 @@ public sealed class RealKestrelHandshakeTests(RealHubFixture fixture) : IClassFi
         Assert.True(large.TryGetProperty("status", out _));
     }
 
+    [Theory]
+    [InlineData(OcppVersion.V16)]
+    [InlineData(OcppVersion.V201)]
+    public async Task Connect_WithoutCompression_IsAnsweredBelowTheHttpLayerAndRoundTripsCalls(OcppVersion version)
+    {
+        var socket = new ClientWebSocket();
+        socket.Options.AddSubProtocol(version.Subprotocol());
+        socket.Options.CollectHttpResponseDetails = true;
+        await socket.ConnectAsync(new Uri($"{fixture.Hub.OcppUrl}/{OcppTesting.NewChargerId("FAST")}"), CancellationToken.None);
+        await using var client = new RawOcppClient(socket, version);
+
+        // Kestrel's HTTP layer names itself in every response; the connection middleware's 101 does not.
+        Assert.False(socket.HttpResponseHeaders!.ContainsKey("Server"), "answered by the HTTP layer");
+        Assert.Equal(version.Subprotocol(), socket.SubProtocol);
+        Assert.Equal("Accepted", await client.BootAsync());
+        var heartbeat = await client.CallResultAsync("Heartbeat", new { });
+        Assert.True(heartbeat.TryGetProperty("currentTime", out _));
+    }
+
+    [Fact]
+    public async Task Upgrade_ArrivingInPieces_IsStillAnswered()
+    {
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync("127.0.0.1", fixture.Hub.Port);
+        await using var stream = tcp.GetStream();
+        var request = UpgradeRequest($"/ocpp/{OcppTesting.NewChargerId("SLOW")}", out var key);
+
+        foreach (var piece in request.Chunk(7))
+        {
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(piece));
+            await Task.Delay(20);
+        }
+
+        var head = await ReadResponseHeadAsync(stream);
+        Assert.StartsWith("HTTP/1.1 101", head, StringComparison.Ordinal);
+        Assert.Contains("Sec-WebSocket-Accept: " + AcceptFor(key), head, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Upgrade_TheMiddlewareDoesNotTake_IsAnsweredByTheHttpLayer()
+    {
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync("127.0.0.1", fixture.Hub.Port);
+        await using var stream = tcp.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(UpgradeRequest("/ocpp/bad%20id", out _)));
+
+        var head = await ReadResponseHeadAsync(stream);
+
+        Assert.StartsWith("HTTP/1.1 400", head, StringComparison.Ordinal);
+        Assert.Contains("Server: Kestrel", head, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PlainHttpRequest_OnANewConnection_IsServedAsBefore()
+    {
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync("127.0.0.1", fixture.Hub.Port);
+        await using var stream = tcp.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes($"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1:{fixture.Hub.Port}\r\n\r\n"));
+
+        Assert.StartsWith("HTTP/1.1 200", await ReadResponseHeadAsync(stream), StringComparison.Ordinal);
+    }
+
+    private string UpgradeRequest(string target, out string key)
+    {
+        key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        return $"GET {target} HTTP/1.1\r\n" +
+            $"Host: 127.0.0.1:{fixture.Hub.Port}\r\n" +
+            "Upgrade: websocket\r\n" +
+            "Connection: Upgrade\r\n" +
+            $"Sec-WebSocket-Key: {key}\r\n" +
+            "Sec-WebSocket-Version: 13\r\n" +
+            "Sec-WebSocket-Protocol: ocpp1.6\r\n" +
+            "\r\n";
+    }
+
+    private static string AcceptFor(string key) =>
+        Convert.ToBase64String(SHA1.HashData(Encoding.ASCII.GetBytes(key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11")));
+
     private static async Task<string> ReadResponseHeadAsync(NetworkStream stream)
     {
         var received = new List<byte>();

@@ -1,0 +1,73 @@
+using System.Buffers;
+using System.IO.Pipelines;
+
+namespace ChargingHub.Web.Ocpp;
+
+/// <summary>
+/// A Kestrel connection's pipes as the stream a <see cref="System.Net.WebSockets.WebSocket"/> runs over. A zero-byte
+/// read waits for data without taking any, so an idle charger holds no receive buffer. The pipes stay Kestrel's:
+/// disposing the stream leaves them alone.
+/// </summary>
+internal sealed class DuplexPipeStream(IDuplexPipe pipe) : Stream
+{
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => true;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> destination, CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            var result = await pipe.Input.ReadAsync(cancellationToken);
+            var buffer = result.Buffer;
+            if (destination.IsEmpty || buffer.IsEmpty)
+            {
+                pipe.Input.AdvanceTo(buffer.Start);
+                if (!buffer.IsEmpty || result.IsCompleted || result.IsCanceled)
+                {
+                    return 0;
+                }
+
+                continue;
+            }
+
+            var count = (int)Math.Min(buffer.Length, destination.Length);
+            buffer.Slice(0, count).CopyTo(destination.Span);
+            pipe.Input.AdvanceTo(buffer.GetPosition(count));
+            return count;
+        }
+    }
+
+    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> source, CancellationToken cancellationToken = default) =>
+        await pipe.Output.WriteAsync(source, cancellationToken);
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask; // every write is flushed
+
+    public override void Flush()
+    {
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException("Asynchronous only.");
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException("Asynchronous only.");
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+}

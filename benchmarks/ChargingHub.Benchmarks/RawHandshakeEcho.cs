@@ -1,8 +1,8 @@
 using System.Buffers;
-using System.IO.Pipelines;
 using System.Net.WebSockets;
 using System.Security.Cryptography;
 using System.Text;
+using ChargingHub.Web.Ocpp;
 using Microsoft.AspNetCore.Connections;
 
 namespace ChargingHub.Benchmarks;
@@ -22,7 +22,6 @@ internal static class RawHandshakeEcho
         {
             var read = await input.ReadAsync();
             var buffer = read.Buffer;
-            var end = buffer.PositionOf((byte)'\n');
             var head = FindHeadEnd(buffer);
             if (head is null)
             {
@@ -85,68 +84,5 @@ internal static class RawHandshakeEcho
     {
         var reader = new SequenceReader<byte>(buffer);
         return reader.TryReadTo(out ReadOnlySequence<byte> _, "\r\n\r\n"u8, advancePastDelimiter: true) ? reader.Position : null;
-    }
-
-    private sealed class DuplexPipeStream(IDuplexPipe pipe) : Stream
-    {
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> destination, CancellationToken cancellationToken = default)
-        {
-            while (true)
-            {
-                var result = await pipe.Input.ReadAsync(cancellationToken);
-                var buffer = result.Buffer;
-                if (buffer.IsEmpty && result.IsCompleted)
-                {
-                    return 0;
-                }
-
-                if (destination.IsEmpty && !buffer.IsEmpty)
-                {
-                    pipe.Input.AdvanceTo(buffer.Start);
-                    return 0;
-                }
-
-                var count = (int)Math.Min(buffer.Length, destination.Length);
-                buffer.Slice(0, count).CopyTo(destination.Span);
-                pipe.Input.AdvanceTo(buffer.GetPosition(count));
-                if (count > 0)
-                {
-                    return count;
-                }
-            }
-        }
-
-        public override async ValueTask WriteAsync(ReadOnlyMemory<byte> source, CancellationToken cancellationToken = default) =>
-            await pipe.Output.WriteAsync(source, cancellationToken);
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public override void Flush()
-        {
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -4,8 +4,9 @@ using System.Text.Json;
 namespace ChargingHub.Ocpp;
 
 /// <summary>
-/// Validates OCPP payloads against the official OCA JSON schemas of 1.6 and 2.0.1, compiled
-/// once into validator trees. Thread-safe; validating a valid payload does not allocate.
+/// Validates OCPP payloads against the official OCA JSON schemas of 1.6 and 2.0.1, each compiled
+/// into a validator tree the first time an action needs it (a hub uses a dozen of the 180, and the
+/// rest would only take memory). Thread-safe; validating a valid payload does not allocate.
 /// </summary>
 /// <remarks>
 /// The first violation found is reported, mapped to a CALLERROR code as the ocpp-rpc library
@@ -33,10 +34,10 @@ public sealed class OcppSchemaValidator
 
     private static readonly Lazy<OcppSchemaValidator> LazyDefault = new(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    // Indexed by SlotOf(version, kind).
-    private readonly Dictionary<string, SchemaNode>[] _schemas;
+    // Indexed by SlotOf(version, kind): each action's schema, compiled on first use.
+    private readonly Dictionary<string, Lazy<SchemaNode>>[] _schemas;
 
-    private OcppSchemaValidator(Dictionary<string, SchemaNode>[] schemas) => _schemas = schemas;
+    private OcppSchemaValidator(Dictionary<string, Lazy<SchemaNode>>[] schemas) => _schemas = schemas;
 
     /// <summary>The validator over the schemas embedded in this assembly, loaded on first use.</summary>
     public static OcppSchemaValidator Default => LazyDefault.Value;
@@ -65,7 +66,7 @@ public sealed class OcppSchemaValidator
                 $"No {version.DisplayName()} {kind} schema for action '{action}'.");
         }
 
-        return schema.Validate(payload)?.ToError();
+        return schema.Value.Validate(payload)?.ToError();
     }
 
     /// <summary>The error code a failed JSON-Schema keyword maps to; see the table on <see cref="OcppSchemaValidator"/>.</summary>
@@ -80,58 +81,47 @@ public sealed class OcppSchemaValidator
     /// <summary>Builds a validator from schema documents; used for the embedded set and by tests.</summary>
     internal static OcppSchemaValidator Create(IEnumerable<(OcppVersion Version, string Action, OcppPayloadKind Kind, JsonElement Schema)> schemas)
     {
-        var slots = new Dictionary<string, SchemaNode>[4];
-        for (var i = 0; i < slots.Length; i++)
-        {
-            slots[i] = new Dictionary<string, SchemaNode>(StringComparer.Ordinal);
-        }
-
+        var slots = EmptySlots();
         foreach (var (version, action, kind, schema) in schemas)
         {
-            var name = $"{version.DisplayName()}/{action}{kind}";
-            slots[SlotOf(version, kind)].Add(action, SchemaCompiler.Compile(schema, name));
+            var compiled = SchemaCompiler.Compile(schema, NameOf(version, action, kind));
+            slots[SlotOf(version, kind)].Add(action, new Lazy<SchemaNode>(() => compiled));
         }
 
         return new OcppSchemaValidator(slots);
     }
 
+    private static Dictionary<string, Lazy<SchemaNode>>[] EmptySlots() =>
+        [.. Enumerable.Range(0, 4).Select(_ => new Dictionary<string, Lazy<SchemaNode>>(StringComparer.Ordinal))];
+
     private static int SlotOf(OcppVersion version, OcppPayloadKind kind) => ((int)version * 2) + (int)kind;
+
+    private static string NameOf(OcppVersion version, string action, OcppPayloadKind kind) => $"{version.DisplayName()}/{action}{kind}";
 
     private static OcppSchemaValidator LoadEmbedded()
     {
         var assembly = typeof(OcppSchemaValidator).Assembly;
-        var documents = new List<JsonDocument>();
-        try
+        var slots = EmptySlots();
+        foreach (var resource in assembly.GetManifestResourceNames())
         {
-            var entries = new List<(OcppVersion, string, OcppPayloadKind, JsonElement)>();
-            foreach (var resource in assembly.GetManifestResourceNames())
+            if (TryDescribe(resource, out var version, out var action, out var kind))
             {
-                if (!TryDescribe(resource, out var version, out var action, out var kind))
-                {
-                    continue;
-                }
-
-                using var stream = assembly.GetManifestResourceStream(resource)
-                    ?? throw new InvalidOperationException($"Embedded schema {resource} cannot be opened.");
-                var document = JsonDocument.Parse(stream);
-                documents.Add(document);
-                entries.Add((version, action, kind, document.RootElement));
-            }
-
-            if (entries.Count == 0)
-            {
-                throw new InvalidOperationException("No OCPP schemas are embedded in " + assembly.GetName().Name + ".");
-            }
-
-            return Create(entries);
-        }
-        finally
-        {
-            foreach (var document in documents)
-            {
-                document.Dispose();
+                slots[SlotOf(version, kind)].Add(action, new Lazy<SchemaNode>(
+                    () => CompileEmbedded(assembly, resource, NameOf(version, action, kind)), LazyThreadSafetyMode.ExecutionAndPublication));
             }
         }
+
+        return slots.Any(slot => slot.Count > 0)
+            ? new OcppSchemaValidator(slots)
+            : throw new InvalidOperationException("No OCPP schemas are embedded in " + assembly.GetName().Name + ".");
+    }
+
+    private static SchemaNode CompileEmbedded(Assembly assembly, string resource, string name)
+    {
+        using var stream = assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"Embedded schema {resource} cannot be opened.");
+        using var document = JsonDocument.Parse(stream);
+        return SchemaCompiler.Compile(document.RootElement, name);
     }
 
     /// <summary>

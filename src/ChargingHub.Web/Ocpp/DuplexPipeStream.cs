@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using System.Runtime.CompilerServices;
 
 namespace ChargingHub.Web.Ocpp;
 
@@ -24,6 +25,8 @@ internal sealed class DuplexPipeStream(IDuplexPipe pipe) : Stream
         set => throw new NotSupportedException();
     }
 
+    // Pooled: a charger's every message waits here once, and a new state machine box each time would be garbage.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public override async ValueTask<int> ReadAsync(Memory<byte> destination, CancellationToken cancellationToken = default)
     {
         while (true)
@@ -48,6 +51,7 @@ internal sealed class DuplexPipeStream(IDuplexPipe pipe) : Stream
         }
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> source, CancellationToken cancellationToken = default) =>
         await pipe.Output.WriteAsync(source, cancellationToken);
 

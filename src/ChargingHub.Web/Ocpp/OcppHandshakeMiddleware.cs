@@ -78,7 +78,9 @@ internal sealed class OcppHandshakeMiddleware(ConnectionDelegate next, OcppEndpo
             var buffer = read.Buffer;
             if (FindHeadEnd(buffer) is { } end)
             {
-                var parsed = OcppUpgradeRequest.TryParse(buffer.Slice(0, end).ToArray(), out var request);
+                var head = buffer.Slice(0, end);
+                OcppUpgradeRequest? request = null;
+                var parsed = head.Length <= MaxHeadBytes && OcppUpgradeRequest.TryParse(head.ToArray(), out request);
                 input.AdvanceTo(parsed ? end : buffer.Start, parsed ? end : buffer.Start);
                 return request;
             }

@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 using System.Security.Cryptography;
 using System.Text;
 using ChargingHub.Ocpp;
+using ChargingHub.Web.Ocpp;
 
 namespace ChargingHub.Web.Tests.Ocpp;
 
@@ -146,6 +147,21 @@ public sealed class RealKestrelHandshakeTests(RealHubFixture fixture) : IClassFi
         var head = await ReadResponseHeadAsync(stream);
 
         Assert.StartsWith("HTTP/1.1 400", head, StringComparison.Ordinal);
+        Assert.Contains("Server: Kestrel", head, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Upgrade_WithAHeadOverTheMiddlewaresLimit_IsAnsweredByTheHttpLayer()
+    {
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync("127.0.0.1", fixture.Hub.Port);
+        await using var stream = tcp.GetStream();
+        var padding = $"X-Padding: {new string('a', OcppHandshakeMiddleware.MaxHeadBytes)}\r\n";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(UpgradeRequest($"/ocpp/{OcppTesting.NewChargerId("BIG")}", out _, padding)));
+
+        var head = await ReadResponseHeadAsync(stream);
+
+        Assert.StartsWith("HTTP/1.1 101", head, StringComparison.Ordinal);
         Assert.Contains("Server: Kestrel", head, StringComparison.Ordinal);
     }
 

@@ -33,6 +33,8 @@ public sealed class TlsEndpointTests
             port);
         try
         {
+            // /healthz answers once the plain endpoint listens; Kestrel may bind the TLS one a moment later.
+            await WaitUntilListeningAsync(tlsPort);
             X509Certificate2? presented = null;
             using var socket = new ClientWebSocket();
             socket.Options.AddSubProtocol(OcppVersion.V16.Subprotocol());
@@ -52,6 +54,23 @@ public sealed class TlsEndpointTests
         {
             await hub.DisposeAsync();
             TempDirectory.TryDelete(data);
+        }
+    }
+
+    private static async Task WaitUntilListeningAsync(int port)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                using var probe = new System.Net.Sockets.TcpClient();
+                await probe.ConnectAsync(System.Net.IPAddress.Loopback, port);
+                return;
+            }
+            catch (System.Net.Sockets.SocketException) when (attempt < 100)
+            {
+                await Task.Delay(50);
+            }
         }
     }
 

@@ -29,28 +29,28 @@ internal sealed class DuplexPipeStream(IDuplexPipe pipe) : Stream
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public override async ValueTask<int> ReadAsync(Memory<byte> destination, CancellationToken cancellationToken = default)
     {
-        while (true)
+        var result = await pipe.Input.ReadAsync(cancellationToken);
+        var buffer = result.Buffer;
+        if (destination.IsEmpty || buffer.IsEmpty)
         {
-            var result = await pipe.Input.ReadAsync(cancellationToken);
-            var buffer = result.Buffer;
-            if (destination.IsEmpty || buffer.IsEmpty)
+            pipe.Input.AdvanceTo(buffer.Start);
+            if (!buffer.IsEmpty || result.IsCompleted)
             {
-                pipe.Input.AdvanceTo(buffer.Start);
-                if (!buffer.IsEmpty || result.IsCompleted || result.IsCanceled)
-                {
-                    return 0;
-                }
-
-                continue;
+                return 0;
             }
 
-            var count = (int)Math.Min(buffer.Length, destination.Length);
-            buffer.Slice(0, count).CopyTo(destination.Span);
-            pipe.Input.AdvanceTo(buffer.GetPosition(count));
-            return count;
+            // Only a cancelled read comes back empty and not completed.
+            throw new OperationCanceledException("The read was cancelled.");
         }
+
+        var count = (int)Math.Min(buffer.Length, destination.Length);
+        buffer.Slice(0, count).CopyTo(destination.Span);
+        pipe.Input.AdvanceTo(buffer.GetPosition(count));
+        return count;
     }
 
+    // As Kestrel's own response stream does, a write to a connection whose client is gone is dropped: the receive
+    // side sees the disconnect and ends the session.
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> source, CancellationToken cancellationToken = default) =>
         await pipe.Output.WriteAsync(source, cancellationToken);

@@ -43,6 +43,11 @@ internal sealed record OcppUpgradeRequest(string ChargePointId, string Subprotoc
         }
 
         var lines = Encoding.ASCII.GetString(head).Split("\r\n");
+        if (lines.Any(line => line.Contains('\r', StringComparison.Ordinal) || line.Contains('\n', StringComparison.Ordinal)))
+        {
+            return false; // a bare CR or LF: parsers disagree on those, so only the full HTTP parser may judge
+        }
+
         var requestLine = lines[0].Split(' ');
         if (requestLine is not ["GET", var target, "HTTP/1.1"] || !TryChargerId(target, out var chargePointId))
         {
@@ -66,7 +71,7 @@ internal sealed record OcppUpgradeRequest(string ChargePointId, string Subprotoc
 
         string? chosen = null;
         var version = default(OcppVersion);
-        var plain = headers.ContainsKey("Host")
+        var plain = headers.TryGetValue("Host", out var host) && IsHost(host)
             && HasToken(headers, "Upgrade", "websocket")
             && HasToken(headers, "Connection", "upgrade")
             && headers.GetValueOrDefault("Sec-WebSocket-Version") == "13"
@@ -101,6 +106,10 @@ internal sealed record OcppUpgradeRequest(string ChargePointId, string Subprotoc
     private static bool HasToken(Dictionary<string, string> headers, string name, string token) =>
         headers.TryGetValue(name, out var value)
         && value.Split(',', StringSplitOptions.TrimEntries).Contains(token, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>A host name or address with an optional port; anything else is for HTTP's own checks.</summary>
+    private static bool IsHost(string host) =>
+        host.Length > 0 && host.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or ':' or '[' or ']');
 
     private static bool IsWebSocketKey(string key)
     {

@@ -46,6 +46,8 @@ public sealed class OcppUpgradeRequestTests
     [InlineData("GET /ocpp/ HTTP/1.1")]
     [InlineData("GET /api/chargers HTTP/1.1")]
     [InlineData("GET  /ocpp/CP-1 HTTP/1.1")]
+    [InlineData("GET /ocpp/.. HTTP/1.1")]
+    [InlineData("GET /ocpp/. HTTP/1.1")]
     public void Other_request_lines_are_left_to_HTTP(string requestLine)
     {
         Assert.Null(Parse(Head().Replace("GET /ocpp/CP-1 HTTP/1.1", requestLine, StringComparison.Ordinal)));
@@ -58,6 +60,8 @@ public sealed class OcppUpgradeRequestTests
     [InlineData("Upgrade: websocket\r\n")]
     [InlineData(" folded: value\r\n")]
     [InlineData("Bad Name: value\r\n")]
+    [InlineData("X-Note: a\nTransfer-Encoding: chunked\r\n")]
+    [InlineData("X-Note: a\rb\r\n")]
     public void Compression_bodies_and_irregular_headers_are_left_to_HTTP(string extra)
     {
         Assert.Null(Parse(Head(extra: extra)));
@@ -69,6 +73,7 @@ public sealed class OcppUpgradeRequestTests
     [InlineData("Upgrade: websocket\r\n", "Upgrade: h2c\r\n")]
     [InlineData("Connection: Upgrade\r\n", "Connection: keep-alive\r\n")]
     [InlineData("Host: hub\r\n", "")]
+    [InlineData("Host: hub\r\n", "Host: hub/evil\r\n")]
     [InlineData("Sec-WebSocket-Protocol: ocpp1.6\r\n", "")]
     [InlineData("Sec-WebSocket-Protocol: ocpp1.6\r\n", "Sec-WebSocket-Protocol: ocpp1.5\r\n")]
     public void Incomplete_or_unsupported_upgrades_are_left_to_HTTP(string header, string replacement)

@@ -4,6 +4,7 @@ using System.IO.Pipelines;
 using System.Net.WebSockets;
 using ChargingHub.Ocpp;
 using ChargingHub.Ocpp.V16;
+using ChargingHub.Web.Ocpp;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ChargingHub.Benchmarks.Scenarios;
@@ -121,8 +122,8 @@ internal sealed class RpcCoreHarness : IBenchmark
         {
             var toServer = new Pipe();
             var toClient = new Pipe();
-            _client = WebSocket.CreateFromStream(new DuplexStream(toClient.Reader, toServer.Writer), new WebSocketCreationOptions { IsServer = false });
-            _server = WebSocket.CreateFromStream(new DuplexStream(toServer.Reader, toClient.Writer), new WebSocketCreationOptions
+            _client = WebSocket.CreateFromStream(new DuplexPipeStream(new PipePair(toClient.Reader, toServer.Writer)), new WebSocketCreationOptions { IsServer = false });
+            _server = WebSocket.CreateFromStream(new DuplexPipeStream(new PipePair(toServer.Reader, toClient.Writer)), new WebSocketCreationOptions
             {
                 IsServer = true,
                 KeepAliveInterval = TimeSpan.FromSeconds(30),
@@ -220,53 +221,6 @@ internal sealed class RpcCoreHarness : IBenchmark
             ValueTask.FromResult(OcppResult.Ok(new HeartbeatResponse { CurrentTime = TimeProvider.System.GetUtcNow() }, Ocpp16JsonContext.Default.HeartbeatResponse));
     }
 
-    /// <summary>A stream that reads from one pipe and writes to another.</summary>
-    private sealed class DuplexStream(PipeReader reader, PipeWriter writer) : Stream
-    {
-        private readonly Stream _input = reader.AsStream();
-        private readonly Stream _output = writer.AsStream();
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-            _input.ReadAsync(buffer, cancellationToken);
-
-        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
-            _output.WriteAsync(buffer, cancellationToken);
-
-        public override Task FlushAsync(CancellationToken cancellationToken) => _output.FlushAsync(cancellationToken);
-
-        public override void Flush() => _output.Flush();
-
-        public override int Read(byte[] buffer, int offset, int count) => _input.Read(buffer, offset, count);
-
-        public override void Write(byte[] buffer, int offset, int count) => _output.Write(buffer, offset, count);
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                _input.Dispose();
-                _output.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
-    }
+    /// <summary>Reads from one pipe and writes to another, as the hub's pipe stream expects of a connection.</summary>
+    private sealed record PipePair(PipeReader Input, PipeWriter Output) : IDuplexPipe;
 }

@@ -6,11 +6,14 @@ namespace ChargingHub.Web.Ocpp;
 
 /// <summary>
 /// A Kestrel connection's pipes as the stream a <see cref="System.Net.WebSockets.WebSocket"/> runs over. A zero-byte
-/// read waits for data without taking any, so an idle charger holds no receive buffer. The pipes stay Kestrel's:
-/// disposing the stream leaves them alone.
+/// read waits for data without taking any, so an idle charger holds no receive buffer. The pipes stay Kestrel's,
+/// but disposing the stream wakes a pending read: a WebSocket aborts (a keep-alive timeout, a protocol error) by
+/// disposing its stream, and a read left waiting for a silent peer would hold the session open forever.
 /// </summary>
 internal sealed class DuplexPipeStream(IDuplexPipe pipe) : Stream
 {
+    private volatile bool _disposed;
+
     public override bool CanRead => true;
 
     public override bool CanSeek => false;
@@ -29,6 +32,7 @@ internal sealed class DuplexPipeStream(IDuplexPipe pipe) : Stream
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public override async ValueTask<int> ReadAsync(Memory<byte> destination, CancellationToken cancellationToken = default)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         var result = await pipe.Input.ReadAsync(cancellationToken);
         var buffer = result.Buffer;
         if (destination.IsEmpty || buffer.IsEmpty)
@@ -39,8 +43,8 @@ internal sealed class DuplexPipeStream(IDuplexPipe pipe) : Stream
                 return 0;
             }
 
-            // Only a cancelled read comes back empty and not completed.
-            throw new OperationCanceledException("The read was cancelled.");
+            // Only a cancelled read comes back empty and not completed: the stream was disposed meanwhile.
+            throw new ObjectDisposedException(nameof(DuplexPipeStream), "The stream was disposed during the read.");
         }
 
         var count = (int)Math.Min(buffer.Length, destination.Length);
@@ -74,4 +78,16 @@ internal sealed class DuplexPipeStream(IDuplexPipe pipe) : Stream
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 
     public override void SetLength(long value) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && !_disposed)
+        {
+            _disposed = true;
+            pipe.Input.CancelPendingRead();
+            pipe.Output.CancelPendingFlush();
+        }
+
+        base.Dispose(disposing);
+    }
 }
